@@ -14,6 +14,7 @@ pub mod demo;
 pub mod filter;
 pub mod reservations;
 pub mod route;
+pub mod sort;
 pub mod transport;
 
 /// Mounts the app on the page body (the binary's only job).

@@ -54,7 +54,7 @@ async fn shell_mounts_and_navigates_between_the_three_areas() {
         let not_built = root.text_content().unwrap().contains("not built yet");
         assert_eq!(
             not_built,
-            name != "Connection",
+            name == "Coverage",
             "{name}: says 'not built yet': {not_built}"
         );
     }

@@ -117,10 +117,7 @@ impl fmt::Display for Credentials {
         if self.is_temporary() {
             f.write_str(" (temporary")?;
             if let Some(e) = self.expiration {
-                let when = e
-                    .to_offset(time::UtcOffset::UTC)
-                    .format(&time::format_description::well_known::Rfc3339)
-                    .map_err(|_| fmt::Error)?;
+                let when = crate::aws::datetime::rfc3339_utc(e);
                 write!(f, ", expires {when}")?;
             }
             f.write_str(")")?;

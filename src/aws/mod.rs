@@ -5,6 +5,7 @@
 
 pub mod ce;
 pub mod credentials;
+pub mod datetime;
 pub mod ec2;
 pub mod endpoint;
 pub mod error;

@@ -78,7 +78,7 @@ pub fn sign_request(
             out.push((h.name().to_string(), h.value().to_string()));
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut out, &|a, b| a.0.cmp(&b.0));
     if let Some(value) = authorization {
         out.push(("authorization".into(), value));
     }
@@ -109,7 +109,7 @@ pub fn canonical_request(
     if let Some(token) = credentials.session_token() {
         all.push(("x-amz-security-token".into(), token.to_string()));
     }
-    all.sort();
+    crate::sort::sort(&mut all);
     let canonical_headers: String = all.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
     let signed_headers: Vec<&str> = all.iter().map(|(k, _)| k.as_str()).collect();
     format!(

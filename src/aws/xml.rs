@@ -8,7 +8,6 @@ use crate::aws::error::{
 };
 use crate::aws::http::HttpResponse;
 use roxmltree::{Document, Node, ParsingOptions};
-use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// At most this many XML nodes: a 1000-item usage page is about 5,000; a describe page of
@@ -195,17 +194,52 @@ impl Timestamp {
     /// Parse ISO 8601 / RFC 3339 text, or (as botocore also accepts) seconds since the epoch.
     pub fn parse(text: &str) -> Option<Timestamp> {
         let trimmed = text.trim();
-        let value = OffsetDateTime::parse(trimmed, &Rfc3339).ok().or_else(|| {
-            let secs: f64 = trimmed.parse().ok().filter(|s: &f64| s.is_finite())?;
-            let nanos = (secs * 1e9).round();
-            if nanos.abs() > 1e20 {
-                return None;
-            }
-            OffsetDateTime::from_unix_timestamp_nanos(nanos as i128).ok()
-        })?;
+        let value = super::datetime::parse_rfc3339(trimmed)
+            .or_else(|| OffsetDateTime::from_unix_timestamp_nanos(epoch_nanos(trimmed)?).ok())?;
         Some(Timestamp {
             text: text.to_owned(),
             value,
         })
+    }
+}
+
+/// Seconds since the epoch as text (`1763893810`, `-1.5`, `1763893810.123`), in nanoseconds;
+/// read by hand so the wasm carries no float parser for this rare form.
+fn epoch_nanos(text: &str) -> Option<i128> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 12 || fraction.len() > 9 {
+        return None;
+    }
+    if !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let mut nanos: i128 = whole.parse::<i128>().ok()? * 1_000_000_000;
+    let mut scale = 100_000_000;
+    for b in fraction.bytes() {
+        nanos += i128::from(b - b'0') * scale;
+        scale /= 10;
+    }
+    Some(if negative { -nanos } else { nanos })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_seconds() {
+        assert_eq!(epoch_nanos("1763893810"), Some(1_763_893_810_000_000_000));
+        assert_eq!(epoch_nanos("-1.5"), Some(-1_500_000_000));
+        assert_eq!(epoch_nanos("1.000000001"), Some(1_000_000_001));
+        for bad in ["", "-", ".5", "1e3", "1.2.3", "1.0000000001", "nan", "+1"] {
+            assert_eq!(epoch_nanos(bad), None, "{bad:?}");
+        }
+        let t = Timestamp::parse("1763893810.25").unwrap();
+        assert_eq!(t.value.unix_timestamp_nanos(), 1_763_893_810_250_000_000);
     }
 }

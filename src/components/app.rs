@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    AreaHeading, ConnectionArea, ConnectionBadge, Nav, NotBuilt, NotFound, SecurityNotice, Session,
+    AreaHeading, CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, Nav, NotBuilt,
+    NotFound, SecurityNotice, Session,
 };
 use crate::route::{Area, Route};
 
@@ -9,6 +10,7 @@ use crate::route::{Area, Route};
 #[component]
 pub fn App() -> impl IntoView {
     Session::provide();
+    CapacityStore::provide();
     let route = RwSignal::new(current_route());
     // The fragment is the single source of truth: links change it, and so do back/forward
     // and hand-edited URLs; all of them fire `hashchange`.
@@ -29,6 +31,9 @@ pub fn App() -> impl IntoView {
         <SecurityNotice />
         <main class="area" id="main">
             {move || match route.get() {
+                Route::Area { area: Area::CapacityReservations, query } => {
+                    view! { <CapacityArea query=query /> }.into_any()
+                }
                 Route::Area { area, .. } => area_view(area),
                 Route::NotFound { path } => view! { <NotFound path=path /> }.into_any(),
             }}

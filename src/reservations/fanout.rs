@@ -50,7 +50,9 @@ impl FanOutPlan {
     pub fn merge<T, E>(&self, results: Vec<(String, Result<Vec<T>, E>)>) -> RegionMerge<T, E> {
         let mut results = results;
         // Regions not in the plan sort after it, in the order they came.
-        results.sort_by_key(|(region, _)| self.position(region).unwrap_or(usize::MAX));
+        crate::sort::sort_by_key(&mut results, &|(region, _)| {
+            self.position(region).unwrap_or(usize::MAX)
+        });
         let mut merged = RegionMerge {
             rows: Vec::new(),
             succeeded: Vec::new(),

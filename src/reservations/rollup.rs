@@ -45,7 +45,9 @@ pub fn rollup_by_instance_type<'a>(
         .into_iter()
         .map(|(instance_type, acc)| acc.finish(instance_type))
         .collect();
-    out.sort_by(|a, b| natural_cmp(&a.instance_type, &b.instance_type));
+    crate::sort::sort_by(&mut out, &|a, b| {
+        natural_cmp(&a.instance_type, &b.instance_type)
+    });
     (out, all.finish("All".to_owned()))
 }
 
@@ -177,7 +179,9 @@ impl UsageMatrix {
                 (total, *account, cells)
             })
             .collect();
-        dense.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| natural_cmp(a.1, b.1)));
+        crate::sort::sort_by(&mut dense, &|a, b| {
+            b.0.cmp(&a.0).then_with(|| natural_cmp(a.1, b.1))
+        });
         let mut reservation_totals = vec![0; width];
         for (_, _, cells) in &dense {
             for (sum, cell) in reservation_totals.iter_mut().zip(cells) {

@@ -120,7 +120,7 @@ impl ReservationRow {
                 )
             })
             .collect();
-        pairs.sort_unstable();
+        crate::sort::sort(&mut pairs);
         let tags: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let mut row = ReservationRow {
             region: region.to_owned(),

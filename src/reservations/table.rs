@@ -177,7 +177,7 @@ fn owner_key(owner: &Owner) -> Option<(u8, &str)> {
 
 /// Sorts rows in place; stable, so equal rows keep their previous order.
 pub fn sort_rows(rows: &mut [ReservationRow], sort: Sort<ReservationColumn>) {
-    rows.sort_by(|a, b| compare_rows(a, b, sort));
+    crate::sort::sort_by(rows, &|a, b| compare_rows(a, b, sort));
 }
 
 /// What the list shows. Empty sets mean "no restriction".
@@ -227,7 +227,7 @@ pub fn filter_and_sort<'a>(
         .iter()
         .filter(|r| filter.matches_with(r, &terms))
         .collect();
-    shown.sort_by(|a, b| compare_rows(a, b, sort));
+    crate::sort::sort_by(&mut shown, &|a, b| compare_rows(a, b, sort));
     shown
 }
 

@@ -217,7 +217,7 @@ impl UsageDetail {
             .iter()
             .filter(|r| terms.iter().all(|t| r.search_key.contains(t.as_str())))
             .collect();
-        shown.sort_by(|a, b| compare_usage(a, b, sort));
+        crate::sort::sort_by(&mut shown, &|a, b| compare_usage(a, b, sort));
         shown
     }
 
@@ -234,7 +234,9 @@ impl UsageDetail {
                     .map(|u| (r.account_id.as_str(), u))
             })
             .collect();
-        using.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| natural_cmp(a.0, b.0)));
+        crate::sort::sort_by(&mut using, &|a, b| {
+            b.1.cmp(&a.1).then_with(|| natural_cmp(a.0, b.0))
+        });
         let rest = using.split_off(n.min(using.len()));
         let mut bars: Vec<(String, u32)> =
             using.into_iter().map(|(a, u)| (a.to_owned(), u)).collect();

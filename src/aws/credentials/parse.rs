@@ -4,7 +4,6 @@
 
 use super::{CredentialError, CredentialFormat, Credentials, ParsedCredentials};
 use serde_json::Value;
-use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 /// Finds credentials in a paste and checks them.
@@ -311,7 +310,7 @@ fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
 /// of the `T` is accepted too, as some tools print it.
 fn parse_time(text: &str) -> Result<OffsetDateTime, CredentialError> {
     let text = text.trim();
-    OffsetDateTime::parse(text, &Rfc3339)
-        .or_else(|_| OffsetDateTime::parse(&text.replacen(' ', "T", 1), &Rfc3339))
-        .map_err(|_| CredentialError::ExpirationNotADate)
+    crate::aws::datetime::parse_rfc3339(text)
+        .or_else(|| crate::aws::datetime::parse_rfc3339(&text.replacen(' ', "T", 1)))
+        .ok_or(CredentialError::ExpirationNotADate)
 }

@@ -5,9 +5,7 @@ use super::{classify, AwsError, BadResponse, Problem, ServiceError};
 use crate::aws::http::HttpResponse;
 use crate::aws::xml;
 use std::time::Duration;
-use time::format_description::well_known::Rfc2822;
-use time::macros::format_description;
-use time::{OffsetDateTime, PrimitiveDateTime};
+use time::OffsetDateTime;
 
 /// Which envelope to expect. Both XML envelopes are accepted for either XML protocol
 /// (EC2's front end answers some authentication failures in the query shape).
@@ -151,7 +149,7 @@ fn service_error(
 
 /// An HTTP `Date` header (`Mon, 23 Nov 2026 10:30:10 GMT`).
 pub fn parse_http_date(value: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(value.trim(), &Rfc2822).ok()
+    crate::aws::datetime::parse_http_date(value)
 }
 
 /// The server's time inside a SigV4 clock error message. STS and Cost Explorer say
@@ -161,10 +159,7 @@ pub fn parse_http_date(value: &str) -> Option<OffsetDateTime> {
 pub fn server_time_from_message(message: &str) -> Option<OffsetDateTime> {
     let start = message.find('(')? + 1;
     let stamp = message.get(start..start + 16)?;
-    let format = format_description!("[year][month][day]T[hour][minute][second]Z");
-    PrimitiveDateTime::parse(stamp, format)
-        .ok()
-        .map(PrimitiveDateTime::assume_utc)
+    crate::aws::datetime::parse_compact(stamp)
 }
 
 #[cfg(test)]

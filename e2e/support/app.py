@@ -1,0 +1,37 @@
+"""Driving the app as a person would, shared by the journeys."""
+
+from playwright.sync_api import expect
+
+from e2e.standin import DEMO_CREDENTIALS
+
+
+def bash_paste(c) -> str:
+    return (f'export AWS_ACCESS_KEY_ID="{c.access_key}"\nexport AWS_SECRET_ACCESS_KEY="{c.secret_key}"\n'
+            f'export AWS_SESSION_TOKEN="{c.session_token}"\n')
+
+
+def connect_to_standin(journey, region: str = "us-east-1", creds=DEMO_CREDENTIALS):
+    """Opens Connection, points every endpoint at the stand-in, pastes, picks the region and connects."""
+    page = journey.open("#/connection")
+    expect(page.get_by_role("heading", level=2, name="Connection")).to_be_visible()
+    if not page.get_by_label("EC2 endpoint", exact=True).is_visible():
+        page.get_by_text("Custom endpoints").click()
+    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):
+        page.get_by_label(label, exact=True).fill(journey.standin.url)
+    page.get_by_label("Paste credentials").fill(bash_paste(creds))
+    page.get_by_label("Region").select_option(region)
+    page.get_by_role("button", name="Connect", exact=True).click()
+    expect(page.get_by_text(creds.arn)).to_be_visible()
+    return page
+
+
+def connect_to_sample_data(journey):
+    page = journey.open("#/connection")
+    page.get_by_role("button", name="Try with sample data").click()
+    expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
+    return page
+
+
+def aws_calls(standin, operation=None):
+    calls = [e for e in standin.log() if e.get("kind") == "aws"]
+    return [e for e in calls if operation is None or e.get("operation") == operation]

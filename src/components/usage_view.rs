@@ -1,0 +1,167 @@
+use leptos::prelude::*;
+
+use super::capacity_store::{check_permission, load_usage};
+use super::table_html::{push_row, Cell};
+use super::{download_text, CapacityStore, ErrorPanel, Session};
+use crate::chart::usage_bars_svg;
+use crate::client::CallError;
+use crate::reservations::{
+    count_text, share_text, usage_csv, Direction, Sort, UsageColumn, UsageDetail,
+};
+use crate::route::Area;
+use crate::transport::CancelToken;
+
+/// How many accounts get their own bar; the rest are one "others" bar.
+const TOP_ACCOUNTS: usize = 10;
+
+/// One reservation's usage: header, per-account table, chart, interruptible section, and a
+/// permission check.
+#[component]
+pub fn UsageView(
+    /// `cr-…`, already validated.
+    id: String,
+    /// The region the reservation is in.
+    region: String,
+) -> impl IntoView {
+    let session = Session::get();
+    let store = CapacityStore::get();
+    let key = format!("{region}/{id}");
+    let status = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<CallError>);
+    let permission = RwSignal::new(None::<Result<bool, CallError>>);
+    let cancel = StoredValue::new_local(CancelToken::new());
+
+    let load = {
+        let (id, region, key) = (id.clone(), region.clone(), key.clone());
+        Action::new_local(move |_: &()| {
+            let (id, region, key) = (id.clone(), region.clone(), key.clone());
+            async move {
+                if store.usage.with_untracked(|u| u.contains_key(&key)) {
+                    return;
+                }
+                error.set(None);
+                let token = CancelToken::new();
+                cancel.set_value(token.clone());
+                match load_usage(session, &region, &id, &|s| status.set(s), &token).await {
+                    Ok(detail) => store.usage.update(|u| {
+                        u.insert(key, detail);
+                    }),
+                    Err(e) if e.is_cancelled() => {}
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        })
+    };
+    load.dispatch(());
+    let pending = load.pending();
+
+    let check = {
+        let (id, region) = (id.clone(), region.clone());
+        Action::new_local(move |_: &()| {
+            let (id, region) = (id.clone(), region.clone());
+            async move {
+                permission.set(None);
+                let result = check_permission(session, &region, &id, &CancelToken::new()).await;
+                permission.set(Some(result));
+            }
+        })
+    };
+
+    let detail = {
+        let key = key.clone();
+        move || store.usage.with(|u| u.get(&key).cloned())
+    };
+
+    view! {
+        <p><a href=Area::CapacityReservations.href()>"← All reservations"</a></p>
+        <h3>{format!("{id} in {region}")}</h3>
+        <div class="toolbar">
+            <button type="button" on:click=move |_| { check.dispatch(()); }>"Check permissions"</button>
+            <Show when=move || pending.get()>
+                <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Loading usage…".into())}</span>
+                <button type="button" on:click=move |_| cancel.with_value(CancelToken::cancel)>"Cancel"</button>
+            </Show>
+        </div>
+        {move || permission.get().map(|p| match p {
+            Ok(true) => view! { <p class="ok" role="status">"Allowed: these credentials may call GetCapacityReservationUsage on this reservation (DryRunOperation)."</p> }.into_any(),
+            Ok(false) => view! { <p class="field-error" role="status">"Denied: these credentials may not call GetCapacityReservationUsage (UnauthorizedOperation). Ask for ec2:GetCapacityReservationUsage."</p> }.into_any(),
+            Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+        })}
+        {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
+        {move || detail().map(|d| view! { <UsageDetailView detail=d /> })}
+    }
+}
+
+/// The loaded usage, drawn.
+#[component]
+fn UsageDetailView(detail: UsageDetail) -> impl IntoView {
+    let detail = StoredValue::new(detail);
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::new(UsageColumn::InUse, Direction::Descending));
+    let h = detail.with_value(|d| d.header.clone());
+    let chart = detail.with_value(|d| usage_bars_svg(&d.top_accounts(TOP_ACCOUNTS), 720, 320));
+    let interruptible = detail.with_value(|d| d.interruptible.clone());
+    let export = move |_| {
+        let csv =
+            detail.with_value(|d| usage_csv(d.view(&query.get_untracked(), sort.get_untracked())));
+        download_text("capacity-reservation-usage.csv", "text/csv", &csv);
+    };
+    let header = move |column: UsageColumn| {
+        view! {
+            <th scope="col">
+                <button type="button" class="sort" on:click=move |_| sort.update(|s| {
+                    *s = if s.column == column { Sort::new(column, s.direction.flipped()) } else { Sort::new(column, Direction::Descending) };
+                })>{column.title()}</button>
+            </th>
+        }
+    };
+    view! {
+        <dl class="usage-header">
+            <dt>"Instance type"</dt><dd>{h.instance_type.clone().unwrap_or_default()}</dd>
+            <dt>"State"</dt><dd>{h.state.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_default()}</dd>
+            <dt>"Total"</dt><dd class="usage-total">{count_text(h.total)}</dd>
+            <dt>"Available"</dt><dd>{count_text(h.available)}</dd>
+            <dt>"Used"</dt><dd class="usage-used">{count_text(h.used)}</dd>
+            <dt>"Utilisation %"</dt><dd>{share_text(h.utilisation)}</dd>
+        </dl>
+        {interruptible.map(|i| view! {
+            <section class="interruptible" aria-label="Interruptible capacity">
+                <h4>"Interruptible capacity"</h4>
+                <dl>
+                    <dt>"Allocation status"</dt><dd>{i.status().map(|s| s.as_str().to_owned()).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Instances vs target"</dt><dd>{i.progress_text().unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Interruptible reservation"</dt><dd>{i.interruptible_reservation_id().unwrap_or("—").to_owned()}</dd>
+                    <dt>"Interruption type"</dt><dd>{i.interruption_type().map(|t| t.as_str().to_owned()).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Source reservation"</dt><dd>{i.source_reservation_id().unwrap_or("—").to_owned()}</dd>
+                </dl>
+            </section>
+        })}
+        <figure class="chart" inner_html=chart></figure>
+        <div class="toolbar">
+            <div class="field inline">
+                <label for="account-search">"Search accounts"</label>
+                <input id="account-search" type="search" prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev)) />
+            </div>
+            <button type="button" on:click=export>"Export CSV"</button>
+        </div>
+        {move || detail.with_value(|d| {
+            let rows = d.view(&query.get(), sort.get());
+            let count = format!("{} of {} accounts", rows.len(), d.rows.len());
+            let mut body = String::new();
+            for r in rows {
+                let (used, share) = (count_text(r.used), share_text(r.share));
+                push_row(&mut body, None, None, &[Cell::Text(&r.account_id), Cell::Text(&used), Cell::Text(&share)]);
+            }
+            view! {
+                <p class="count" role="status">{count}</p>
+                <div class="table-wrap">
+                    <table class="data usage">
+                        <thead><tr>{UsageColumn::ALL.into_iter().map(header).collect_view()}</tr></thead>
+                        <tbody inner_html=body></tbody>
+                    </table>
+                </div>
+            }
+        })}
+    }
+}
