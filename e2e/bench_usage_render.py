@@ -10,7 +10,6 @@ last usage response's `responseEnd` (Resource Timing) to the moment the table is
 """
 
 import argparse
-import statistics
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
@@ -18,6 +17,7 @@ from playwright.sync_api import expect, sync_playwright
 from e2e.standin import StandIn
 from e2e.standin.data import SHARED_RESERVATION_ID
 from e2e.support.app import connect_to_standin
+from e2e.support.bench import BenchJourney, report
 from e2e.support.browser import launch
 from e2e.support.static import StaticSite
 
@@ -32,14 +32,6 @@ LAST_RESPONSE = """(origin) => Math.max(...performance.getEntriesByType('resourc
   .filter(e => e.name.startsWith(origin)).map(e => e.responseEnd))"""
 
 
-class _Journey:
-    def __init__(self, page, site, standin):
-        self.page, self.site, self.standin = page, site, standin
-
-    def open(self, route=""):
-        self.page.goto(self.site.url + route)
-        return self.page
-
 
 def main():
     ap = argparse.ArgumentParser()
@@ -52,7 +44,7 @@ def main():
         for _ in range(args.runs):
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()
-            connect_to_standin(_Journey(page, site, standin))
+            connect_to_standin(BenchJourney(page, site, standin))
             page.evaluate("performance.setResourceTimingBufferSize(10000)")
             shown = page.evaluate(WATCH % SHARED_RESERVATION_ID)
             expect(page.get_by_text("2501 of 2501 accounts")).to_be_visible()
@@ -60,12 +52,7 @@ def main():
             timings.append(shown - last)
             context.close()
         browser.close()
-    timings.sort()
-    print("usage detail, 2,501 accounts, last response -> table in DOM (ms):",
-          ", ".join(f"{t:.1f}" for t in timings))
-    print(f"median {statistics.median(timings):.1f} ms, min {timings[0]:.1f} ms, max {timings[-1]:.1f} ms"
-          f" over {len(timings)} runs")
-
+    report("usage detail, 2,501 accounts, last response -> table in DOM", timings)
 
 if __name__ == "__main__":
     main()

@@ -82,6 +82,7 @@ class Journey:
         self.expect_page_problems = False  # a journey that provokes failures on purpose sets this
         self.bad_credentials_expected = False  # a journey that signs with wrong credentials on purpose
         self.clock_skew_expected = False  # a journey that sets the browser's clock off on purpose
+        self.aws_refusals_expected = frozenset()  # error codes a journey provokes from AWS's rules on purpose
 
     def open(self, route: str = ""):
         self.page.goto(self.site.url + route)
@@ -119,7 +120,7 @@ def journey(request, browser, site, standin):
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     finally:
         context.close()
-    assert_log_consistent(standin.log(), j.bad_credentials_expected, j.clock_skew_expected)
+    assert_log_consistent(standin.log(), j.bad_credentials_expected, j.clock_skew_expected, j.aws_refusals_expected)
     assert not off_machine, f"the app tried to reach beyond loopback: {off_machine}"
     if not j.expect_page_problems:
         assert not watch.problems(), "the page reported problems:\n  " + "\n  ".join(watch.problems())

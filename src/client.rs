@@ -79,6 +79,8 @@ pub struct Operation<'a, T> {
     pub build:
         &'a dyn Fn(&ResolvedEndpoint, &Credentials, SystemTime) -> Result<HttpRequest, BuildError>,
     pub parse: &'a dyn Fn(&HttpResponse) -> Result<T, AwsError>,
+    /// Called each time a request goes to AWS (not in demo mode): Cost Explorer's are paid.
+    pub sent: &'a dyn Fn(),
 }
 
 /// Runs `op` for `connection`. `status` receives "retrying…" lines while waiting, and `None`
@@ -100,6 +102,7 @@ pub async fn call<T: 'static>(
         region: op.region,
         build: op.build,
         parse: &erased,
+        sent: op.sent,
     };
     let result = run(connection, clock, target, status, cancel).await;
     status(None);
@@ -118,6 +121,7 @@ struct Target<'a> {
     build:
         &'a dyn Fn(&ResolvedEndpoint, &Credentials, SystemTime) -> Result<HttpRequest, BuildError>,
     parse: &'a dyn Fn(&HttpResponse) -> Result<Erased, AwsError>,
+    sent: &'a dyn Fn(),
 }
 
 async fn run(
@@ -138,6 +142,7 @@ async fn run(
         let answer = if connection.demo {
             Ok(crate::demo::answer(&request))
         } else {
+            (op.sent)();
             transport::send(&request, transport::DEFAULT_TIMEOUT, cancel).await
         };
         let attempt = Attempt {

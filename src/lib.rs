@@ -9,6 +9,7 @@ pub mod chart;
 pub mod client;
 pub mod components;
 pub mod connection;
+pub mod coverage;
 pub mod csv;
 pub mod demo;
 pub mod filter;

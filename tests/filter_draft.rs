@@ -147,3 +147,21 @@ fn coverage_offers_only_all_of() {
     );
     assert_eq!(Grouping::NoneOf.label(), "None of");
 }
+
+#[test]
+fn violations_find_their_condition() {
+    let two = FilterDraft {
+        grouping: Grouping::AllOf,
+        conditions: vec![DraftCondition::default(), DraftCondition::default()],
+    };
+    assert_eq!(two.condition_of("$.And[1]"), Some(1));
+    assert_eq!(two.condition_of("$.And[1].Dimensions.Values"), Some(1));
+    assert_eq!(two.condition_of("$.And[10]"), None);
+    assert_eq!(two.condition_of("$"), None);
+    let one = FilterDraft {
+        grouping: Grouping::NoneOf,
+        conditions: vec![DraftCondition::default()],
+    };
+    assert_eq!(one.condition_of("$.Not.Tags"), Some(0));
+    assert_eq!(one.condition_of("$"), None);
+}

@@ -394,3 +394,22 @@ fn no_service_filter_means_ec2_only() {
     );
     assert_eq!(coverage_note(Some(&parse_filter(rds).unwrap())), None);
 }
+
+#[test]
+fn cost_category_names_and_values_follow_the_model_pattern() {
+    use reservation_lens::filter::rules::cost_category_text_problem;
+    assert_eq!(cost_category_text_problem("Data team"), None);
+    assert_eq!(cost_category_text_problem("Équipe-1_x"), None);
+    assert!(cost_category_text_problem(" lead").is_some());
+    assert!(cost_category_text_problem("a$b").is_some());
+    assert!(cost_category_text_problem(&"x".repeat(51)).is_some());
+    use reservation_lens::filter::{Condition, Expression};
+    let bad = Expression::CostCategories(Condition::new("Team!".to_string(), ["ok"]));
+    let v = check(&bad, Operation::GetReservationCoverage);
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].rule, Rule::BadText);
+    assert_eq!(
+        v[0].message,
+        "The cost category name \"Team!\" may hold only letters, digits, spaces, \"-\" and \"_\"."
+    );
+}

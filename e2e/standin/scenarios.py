@@ -13,6 +13,10 @@ Switches:
   dry_run        "allowed" | "denied" (DryRun=true answers DryRunOperation 412 or UnauthorizedOperation 403)
   clock_offset_seconds  the stand-in's clock = real UTC + offset
   token_expired  the demo session token counts as expired
+  ce_data_unavailable    Cost Explorer answers DataUnavailableException (not enabled, or no data yet)
+  ce_page_size           GetReservationCoverage pages at this many items when the caller sets no MaxResults
+  ce_extra_values        GetDimensionValues lists this many extra values (``x1.extra`` ...) with no usage
+  ce_reject_page_tokens  the next N page tokens Cost Explorer receives are refused (InvalidNextTokenException)
 """
 
 import threading
@@ -37,6 +41,10 @@ class Scenario:
     dry_run: str = "allowed"
     clock_offset_seconds: float = 0.0
     token_expired: bool = False
+    ce_data_unavailable: bool = False
+    ce_page_size: int = 0
+    ce_extra_values: int = 0
+    ce_reject_page_tokens: int = 0
     faults: list = field(default_factory=list)
 
 
@@ -67,6 +75,12 @@ class Scenarios:
                     self.state.clock_offset_seconds = float(value)
                 elif key == "token_expired":
                     self.state.token_expired = bool(value)
+                elif key == "ce_data_unavailable":
+                    self.state.ce_data_unavailable = bool(value)
+                elif key in ("ce_page_size", "ce_extra_values", "ce_reject_page_tokens"):
+                    if int(value) < 0:
+                        raise ValueError(f"{key} must be 0 or more")
+                    setattr(self.state, key, int(value))
                 elif key in FAULTS:
                     v = value if isinstance(value, dict) else {"count": int(value)}
                     unknown = set(v) - {"count", "service", "status", "seconds"}
@@ -90,6 +104,15 @@ class Scenarios:
                         self.state.faults.remove(fault)
                     return Fault(fault.kind, 1, fault.service, fault.status, fault.seconds)
         return None
+
+    def take_counter(self, name: str) -> bool:
+        """Consumes one unit of a counting switch (``ce_reject_page_tokens``); False when at 0."""
+        with self._lock:
+            left = getattr(self.state, name)
+            if left <= 0:
+                return False
+            setattr(self.state, name, left - 1)
+            return True
 
     def snapshot(self) -> dict:
         return asdict(self.state)

@@ -255,7 +255,24 @@ class _Handler(BaseHTTPRequestHandler):
             shape = service_model("ec2").operation_model(r.operation).output_shape
             return ec2_response(r.operation, shape, result, request_id), "text/xml;charset=UTF-8", {}
         if r.service == "ce":
+            st = s.scenarios.state
+            if st.ce_data_unavailable:
+                raise AwsError(400, "DataUnavailableException",
+                               "Data is not available. Please try to adjust the time period. If you just enabled "
+                               "Cost Explorer, data might take up to 24 hours to become available.")
+            if params.get("NextPageToken") is not None and s.scenarios.take_counter("ce_reject_page_tokens"):
+                raise AwsError(400, "InvalidNextTokenException", "Invalid pagination token")
+            params = dict(params)
+            if r.operation == "GetReservationCoverage" and st.ce_page_size and params.get("MaxResults") is None:
+                params["MaxResults"] = st.ce_page_size
             result = ce.HANDLERS[r.operation](params, now.date(), s.tokens)
+            if r.operation == "GetDimensionValues" and st.ce_extra_values and params.get("NextPageToken") is None:
+                search = (params.get("SearchString") or "").lower()
+                extra = [f"x{i}.extra" for i in range(1, st.ce_extra_values + 1)]
+                extra = [{"Value": v, "Attributes": {}} for v in extra if search in v]
+                result["DimensionValues"] += extra
+                result["ReturnSize"] += len(extra)
+                result["TotalSize"] += len(extra)
             return json.dumps(result).encode(), "application/x-amz-json-1.1", {"x-amzn-RequestId": request_id}
         return sts.get_caller_identity_xml(verdict.credentials, request_id), "text/xml", {"x-amzn-RequestId": request_id}
 

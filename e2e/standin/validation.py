@@ -120,6 +120,21 @@ def _camel(name):
     return name[0].lower() + name[1:]
 
 
+# The models' patterns are Java regular expressions; Python's `re` has no \p{..} classes.
+# Letters and digits are [^\W_] (word characters but the underscore), separators are \s, and
+# Java reads the `-` in `\p{Z}-_` literally.
+_JAVA_CLASSES = {r"[\p{L}\p{N}\p{Z}-_]": r"(?:[^\W_]|[\s\-_])"}
+
+
+def _pattern(java: str):
+    python = java
+    for j, py in _JAVA_CLASSES.items():
+        python = python.replace(j, py)
+    if r"\p{" in python:
+        raise AssertionError(f"stand-in: model pattern {java!r} needs a Python translation in validation.py")
+    return re.compile(python)
+
+
 def _check_json(value, shape, path, problems):
     t = shape.type_name
     if value is None:
@@ -166,7 +181,7 @@ def _check_json(value, shape, path, problems):
             problems.append(f"Value '{value}' at '{shown}' failed to satisfy constraint: Member must have length greater than or equal to {meta['min']}")
         if "max" in meta and len(value) > meta["max"]:
             problems.append(f"Value at '{shown}' failed to satisfy constraint: Member must have length less than or equal to {meta['max']}")
-        if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
+        if "pattern" in meta and not _pattern(meta["pattern"]).fullmatch(value):
             problems.append(f"Value '{value}' at '{shown}' failed to satisfy constraint: Member must satisfy regular expression pattern: {meta['pattern']}")
     elif t in ("integer", "long"):
         if "min" in meta and value < meta["min"]:

@@ -282,3 +282,53 @@ def test_sort_by_orders_groups(standin, creds):
         assert values == sorted(values, reverse=True)
     sent, parsed = _coverage(standin, creds, SortBy={"Key": "Colour"})
     assert parsed["Error"]["Code"] == "ValidationException"
+
+
+# ---------------------------------------------------------------- scenario switches for Cost Explorer
+
+
+def test_data_unavailable_switch(standin, creds):
+    standin.scenario(ce_data_unavailable=True)
+    sent, _ = _coverage(standin, creds, Granularity="DAILY")
+    assert sent.status == 400 and _error(sent)["__type"].endswith("DataUnavailableException")
+    standin.scenario(ce_data_unavailable=False)
+    assert _coverage(standin, creds, Granularity="DAILY")[0].status == 200
+
+
+def test_default_page_size_switch_pages_what_has_no_max_results(standin, creds):
+    standin.scenario(ce_page_size=100)
+    pages = _all_pages(standin, creds, Granularity="DAILY")
+    days = (_window()[1] - _window()[0]).days
+    assert [len(p["CoveragesByTime"]) for p in pages[:-1]] == [100] * (len(pages) - 1)
+    assert sum(len(p["CoveragesByTime"]) for p in pages) == days
+    assert "Total" in pages[-1]
+
+
+def test_refused_page_tokens_switch_counts_down(standin, creds):
+    standin.scenario(ce_page_size=100, ce_reject_page_tokens=1)
+    first = _coverage(standin, creds, Granularity="DAILY")[1]
+    token = first["NextPageToken"]
+    refused, _ = _coverage(standin, creds, Granularity="DAILY", NextPageToken=token)
+    assert refused.status == 400 and _error(refused)["__type"].endswith("InvalidNextTokenException")
+    again, _ = _coverage(standin, creds, Granularity="DAILY", NextPageToken=token)
+    assert again.status == 200
+
+
+def test_extra_values_switch_adds_searchable_values(standin, creds):
+    standin.scenario(ce_extra_values=3)
+    body = {"Dimension": "INSTANCE_TYPE", "TimePeriod": _period(), "Context": "RESERVATIONS"}
+    _, parsed = call(standin.url, "ce", DIMENSIONS, body, creds)
+    values = [v["Value"] for v in parsed["DimensionValues"]]
+    assert values[-3:] == ["x1.extra", "x2.extra", "x3.extra"] and parsed["TotalSize"] == len(values)
+    _, searched = call(standin.url, "ce", DIMENSIONS, dict(body, SearchString="x2"), creds)
+    assert [v["Value"] for v in searched["DimensionValues"]] == ["x2.extra"]
+
+
+def test_cost_category_patterns_are_checked_as_java_reads_them(standin, creds):
+    ok = {"CostCategories": {"Key": "Data team", "Values": ["Équipe-1_x"]}}
+    sent, _ = _coverage(standin, creds, Granularity="DAILY", Filter=ok)
+    # Model-valid, then refused by the operation's own rule (cost categories in coverage).
+    assert sent.status == 400 and "CostCategories is not supported" in json.dumps(_error(sent))
+    bad = {"CostCategories": {"Key": " lead", "Values": ["x"]}}
+    sent, _ = _coverage(standin, creds, Granularity="DAILY", Filter=bad)
+    assert sent.status == 400 and "failed to satisfy constraint" in json.dumps(_error(sent))

@@ -48,8 +48,7 @@ impl UsageBarsStyle {
 /// read in light and dark schemes without knowing which is in use.
 const BAR: RGBColor = RGBColor(0x3A, 0x7B, 0xD5);
 
-/// Stand-in for "the page's text colour"; [`usage_bars_svg`] rewrites it to `currentColor`.
-const TEXT_SENTINEL: RGBColor = RGBColor(0x01, 0x02, 0x03);
+use super::svg::{finish, SVG_TEXT_SCALE, TEXT_SENTINEL};
 
 impl Default for UsageBarsStyle {
     fn default() -> Self {
@@ -62,9 +61,6 @@ impl Default for UsageBarsStyle {
         }
     }
 }
-
-/// plotters-svg 0.3 writes `font-size` as the requested size / 1.24.
-const SVG_TEXT_SCALE: f64 = 1.24;
 
 const PAD: i32 = 8;
 /// Average character width as a share of the font size (sans-serif digits are ~0.55–0.6 em).
@@ -155,39 +151,11 @@ pub fn usage_bars_svg(bars: &[(String, u32)], width: u32, height: u32) -> String
         draw_usage_bars(area, bars, &UsageBarsStyle::default())
             .expect("drawing into a String cannot fail");
     }
-    let sentinel = format!(
-        "\"#{:02X}{:02X}{:02X}\"",
-        TEXT_SENTINEL.0, TEXT_SENTINEL.1, TEXT_SENTINEL.2
-    );
-    let svg = svg.replace(&sentinel, "\"currentColor\"");
-    accessible(svg, bars)
-}
-
-/// Adds a class, `role="img"` and a `<title>` listing the values, so screen readers get the
-/// numbers the bars show.
-fn accessible(svg: String, bars: &[(String, u32)]) -> String {
     let summary = if bars.iter().all(|b| b.1 == 0) {
         NO_USAGE_TEXT.to_owned()
     } else {
         let items: Vec<String> = bars.iter().map(|(l, v)| format!("{l}: {v}")).collect();
         format!("Instances in use by account. {}", items.join("; "))
     };
-    let summary = summary
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    let Some(open) = svg.find("<svg") else {
-        return svg;
-    };
-    let Some(end) = svg[open..].find('>').map(|e| open + e) else {
-        return svg;
-    };
-    let mut out = String::with_capacity(svg.len() + summary.len() + 64);
-    out.push_str(&svg[..end]);
-    out.push_str(" class=\"usage-bars\" role=\"img\">");
-    out.push_str("<title>");
-    out.push_str(&summary);
-    out.push_str("</title>");
-    out.push_str(&svg[end + 1..]);
-    out
+    finish(svg, "usage-bars", &summary, "")
 }

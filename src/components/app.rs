@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    AreaHeading, CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, Nav, NotBuilt,
-    NotFound, SecurityNotice, Session,
+    AreaHeading, CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, CoverageArea,
+    CoverageStore, Nav, NotFound, SecurityNotice, Session,
 };
 use crate::route::{Area, Route};
 
@@ -11,6 +11,7 @@ use crate::route::{Area, Route};
 pub fn App() -> impl IntoView {
     Session::provide();
     CapacityStore::provide();
+    CoverageStore::provide();
     let route = RwSignal::new(current_route());
     // The fragment is the single source of truth: links change it, and so do back/forward
     // and hand-edited URLs; all of them fire `hashchange`.
@@ -34,6 +35,9 @@ pub fn App() -> impl IntoView {
                 Route::Area { area: Area::CapacityReservations, query } => {
                     view! { <CapacityArea query=query /> }.into_any()
                 }
+                Route::Area { area: Area::Coverage, query } => {
+                    view! { <CoverageArea query=query /> }.into_any()
+                }
                 Route::Area { area, .. } => area_view(area),
                 Route::NotFound { path } => view! { <NotFound path=path /> }.into_any(),
             }}
@@ -42,23 +46,10 @@ pub fn App() -> impl IntoView {
 }
 
 fn area_view(area: Area) -> AnyView {
-    let what = match area {
-        Area::Connection => return view! { <ConnectionArea /> }.into_any(),
-        Area::CapacityReservations => {
-            "Every Capacity Reservation in a region or all regions, how full each is, which \
-             accounts use it, and what sits idle."
-        }
-        Area::Coverage => {
-            "How much of your running instance hours reservations covered, day by day or month \
-             by month, against a target, with Cost Explorer filters built in a form."
-        }
-    };
-    view! {
-        <AreaHeading area=area />
-        <p class="lead">{what}</p>
-        <NotBuilt />
+    match area {
+        Area::Connection => view! { <ConnectionArea /> }.into_any(),
+        other => view! { <AreaHeading area=other /> }.into_any(),
     }
-    .into_any()
 }
 
 fn current_route() -> Route {

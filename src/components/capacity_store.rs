@@ -81,6 +81,7 @@ pub async fn list_region(
             region: Some(region),
             build: &build,
             parse: &ec2::parse_describe_capacity_reservations,
+            sent: &|| {},
         };
         let page = call(&connection, &clock, op, progress, cancel).await?;
         rows.extend(ReservationRow::from_page(
@@ -123,6 +124,7 @@ pub async fn load_usage(
             region: Some(region),
             build: &build,
             parse: &ec2::parse_get_capacity_reservation_usage,
+            sent: &|| {},
         };
         let page = call(&connection, &clock, op, progress, cancel).await?;
         let accounts: usize = pages
@@ -170,6 +172,7 @@ pub async fn check_permission(
         region: Some(region),
         build: &build,
         parse: &ec2::parse_get_capacity_reservation_usage,
+        sent: &|| {},
     };
     match call(&connection, &clock, op, &|_| {}, cancel).await {
         // AWS never answers a dry run with success; treat one as allowed all the same.

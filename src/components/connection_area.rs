@@ -50,6 +50,7 @@ pub fn ConnectionArea() -> impl IntoView {
                 region: None,
                 build: &sts::get_caller_identity,
                 parse: &sts::parse_get_caller_identity,
+                sent: &|| {},
             };
             let report = |line: Option<String>| {
                 if let Some(text) = &line {
@@ -76,9 +77,12 @@ pub fn ConnectionArea() -> impl IntoView {
     });
     let pending = connect.pending();
 
+    let (capacity, coverage) = (super::CapacityStore::get(), super::CoverageStore::get());
     let forget = move |_| {
         cancel.with_value(CancelToken::cancel);
         session.forget();
+        capacity.clear();
+        coverage.clear();
         error.set(None);
         form_error.set(None);
         status.set(None);

@@ -152,6 +152,20 @@ impl FilterDraft {
     }
 }
 
+impl FilterDraft {
+    /// Which condition a violation at `path` concerns (`None`: the filter as a whole, e.g.
+    /// an `Or` where the operation refuses it).
+    pub fn condition_of(&self, path: &str) -> Option<usize> {
+        (0..self.conditions.len()).find(|&i| {
+            let p = self.condition_path(i);
+            path == p
+                || path
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        })
+    }
+}
+
 fn non_empty<T: Clone>(items: &[T]) -> Option<Vec<T>> {
     (!items.is_empty()).then(|| items.to_vec())
 }

@@ -92,6 +92,8 @@ pub enum Rule {
     MatchOptionNotAllowed,
     /// The same key twice among the conditions of one `And`.
     DuplicateKey,
+    /// Text the model's pattern or length limits refuse (cost category names and values).
+    BadText,
 }
 
 /// One problem with a filter, tied to the node it concerns.
@@ -344,6 +346,19 @@ impl Checker {
         } else {
             "CostCategories"
         };
+        if kind == "CostCategories" {
+            let texts = c
+                .key
+                .iter()
+                .map(|k| ("name", k))
+                .chain(c.values.iter().flatten().map(|v| ("value", v)));
+            for (which, text) in texts {
+                if let Some(why) = cost_category_text_problem(text) {
+                    let message = format!("The cost category {which} \"{text}\" {why}");
+                    self.push(path, Rule::BadText, Severity::Error, message);
+                }
+            }
+        }
         self.match_options(c, path, kind, &allowed);
     }
 
@@ -391,4 +406,19 @@ impl Checker {
             self.push(path, Rule::MatchOptionNotAllowed, Severity::Error, message);
         }
     }
+}
+
+/// What the model's `CostCategoryName`/`CostCategoryValue` rules (1–50 characters, pattern
+/// `^(?! )[\p{L}\p{N}\p{Z}-_]*(?<! )$`) say about `text`, if anything.
+pub fn cost_category_text_problem(text: &str) -> Option<&'static str> {
+    let chars = text.chars().count();
+    if chars == 0 || chars > 50 {
+        return Some("must be 1 to 50 characters long.");
+    }
+    if text.starts_with(' ') || text.ends_with(' ') {
+        return Some("must not start or end with a space.");
+    }
+    let allowed = |c: char| c.is_alphanumeric() || c.is_whitespace() || c == '-' || c == '_';
+    (!text.chars().all(allowed))
+        .then_some("may hold only letters, digits, spaces, \"-\" and \"_\".")
 }

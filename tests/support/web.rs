@@ -72,3 +72,23 @@ pub async fn tick(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// Picks `value` in a `<select>` and dispatches `change`, as choosing would.
+pub fn choose(select: &web_sys::HtmlElement, value: &str) {
+    select
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+/// The element `selector` names inside `root` (panics with the selector when missing).
+pub fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}

@@ -1,0 +1,364 @@
+use leptos::prelude::*;
+
+use super::coverage_results::{CoverageResults, Outcome};
+use super::filter_builder::violations_of;
+use super::{
+    CeCounter, CopyButton, CoverageForm, CoverageStore, ErrorPanel, FilterBuilder, Session,
+};
+use crate::aws::ce;
+use crate::client::CallError;
+use crate::coverage::{
+    cli_command, coverage_input, rows_from_pages, CoverageQuery, QueryProblem, Split, SplitPlan,
+    ValidQuery, CONCURRENCY,
+};
+use crate::filter::{has_errors, FilterDraft, Operation};
+use crate::route::Area;
+use crate::transport::CancelToken;
+
+/// The Coverage area: the query form, the filter builder, the run button (disabled with the
+/// reason), and the results. The whole query lives in the URL.
+#[component]
+pub fn CoverageArea(
+    /// The fragment's query string (`preset=…&filter=…`).
+    query: String,
+) -> impl IntoView {
+    let session = Session::get();
+    let store = CoverageStore::get();
+    let (initial, link_problems) = CoverageQuery::from_query_string(&query);
+    let draft_problem = RwSignal::new(None::<String>);
+    let draft = RwSignal::new(
+        match initial.filter.as_ref().map(FilterDraft::from_expression) {
+            None => FilterDraft::default(),
+            Some(Ok(d)) => d,
+            Some(Err(e)) => {
+                draft_problem.set(Some(format!(
+                    "{e} The link's filter was: {}",
+                    initial
+                        .filter
+                        .as_ref()
+                        .map(|f| f.to_json())
+                        .unwrap_or_default()
+                )));
+                FilterDraft::default()
+            }
+        },
+    );
+    let query = RwSignal::new(CoverageQuery {
+        filter: None,
+        ..initial
+    });
+    let today = Memo::new(move |_| session.now.with(|n| n.date()));
+    let full = move || {
+        let mut q = query.get();
+        q.filter = draft.with(FilterDraft::to_expression);
+        q
+    };
+    let checked = Memo::new(move |_| full().validate(today.get()));
+    let problems = Signal::derive(move || checked.get().err().unwrap_or_default());
+    let period = Signal::derive(move || {
+        query
+            .with(|q| q.period(today.get()))
+            .ok()
+            .map(|p| p.interval())
+    });
+    let period_text = Signal::derive(move || {
+        query
+            .with(|q| q.period(today.get()))
+            .ok()
+            .map(|p| p.describe())
+    });
+    let filter_blocks = Memo::new(move |_| {
+        draft.with(|d| has_errors(&violations_of(d, Operation::GetReservationCoverage)))
+    });
+
+    // The URL follows the form (replaceState: no navigation, no history entry per keystroke).
+    Effect::new(move |_| {
+        let q = full();
+        let href = if q == CoverageQuery::default() {
+            Area::Coverage.href()
+        } else {
+            format!("{}?{}", Area::Coverage.href(), q.to_query_string())
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+    });
+
+    let status = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<CallError>);
+    let problem = RwSignal::new(None::<String>);
+    let value_errors = RwSignal::new(Vec::<(String, CallError)>::new());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let pending_plan = RwSignal::new(None::<(ValidQuery, SplitPlan)>);
+    let running = RwSignal::new(false);
+    let cancel = StoredValue::new_local(CancelToken::new());
+    let width = RwSignal::new(chart_width());
+    let resize = window_event_listener(leptos::ev::resize, move |_| width.set(chart_width()));
+    on_cleanup(move || resize.remove());
+
+    // Runs outlive the page when the user navigates away mid-query: every signal written after
+    // an `await` uses the `try_` form, which does nothing once the page is gone.
+    let execute = move |valid: ValidQuery, plan: Option<SplitPlan>| {
+        pending_plan.try_set(None);
+        leptos::task::spawn_local(async move {
+            let token = CancelToken::new();
+            cancel.try_set_value(token.clone());
+            running.try_set(true);
+            error.try_set(None);
+            problem.try_set(None);
+            value_errors.try_set(Vec::new());
+            let before = store.ce_requests.get_untracked();
+            let result = run(
+                session,
+                store,
+                &valid,
+                plan.as_ref(),
+                status,
+                value_errors,
+                &token,
+            )
+            .await;
+            running.try_set(false);
+            status.try_set(None);
+            match result {
+                Ok((rows, total)) => {
+                    let _ = outcome.try_set(Some(Outcome {
+                        rows: std::sync::Arc::new(rows),
+                        total,
+                        target: valid.target,
+                        metric: query.try_with_untracked(|q| q.metric).unwrap_or_default(),
+                        split: valid.split.clone(),
+                        sent: store.ce_requests.get_untracked() - before,
+                    }));
+                }
+                Err(RunError::Call(e)) if e.is_cancelled() => {
+                    status.try_set(Some("Stopped.".into()));
+                }
+                Err(RunError::Call(e)) => {
+                    let _ = error.try_set(Some(e));
+                }
+                Err(RunError::Problem(p)) => {
+                    let _ = problem.try_set(Some(p));
+                }
+            }
+        });
+    };
+    let start = move |_| {
+        let Ok(valid) = checked.get_untracked() else {
+            return;
+        };
+        match valid.split.clone() {
+            Split::Dimension(dimension) => {
+                leptos::task::spawn_local(async move {
+                    running.try_set(true);
+                    error.try_set(None);
+                    status.try_set(Some(format!(
+                        "Asking Cost Explorer for the {} values in this period…",
+                        valid.split.describe()
+                    )));
+                    let token = CancelToken::new();
+                    cancel.try_set_value(token.clone());
+                    let values = match crate::coverage::wire_dimension(dimension.as_str()) {
+                        Some(wire) => {
+                            store
+                                .dimension_values(
+                                    session,
+                                    wire,
+                                    &valid.period.interval(),
+                                    "",
+                                    &token,
+                                )
+                                .await
+                        }
+                        None => Ok(Vec::new()),
+                    };
+                    running.try_set(false);
+                    status.try_set(None);
+                    match values {
+                        Ok(values) => {
+                            let plan = SplitPlan::new(dimension, values, valid.filter.as_ref());
+                            if plan.needs_confirmation() {
+                                pending_plan.try_set(Some((valid, plan)));
+                            } else {
+                                execute(valid, Some(plan));
+                            }
+                        }
+                        Err(e) if e.is_cancelled() => {}
+                        Err(e) => {
+                            let _ = error.try_set(Some(e));
+                        }
+                    }
+                });
+            }
+            _ => execute(valid, None),
+        }
+    };
+    let blocked = move || -> Option<String> {
+        if session.connection.with(Option::is_none) {
+            return Some(
+                "Connect first (Connection area): paste credentials or try the sample data.".into(),
+            );
+        }
+        if let Err(p) = checked.get() {
+            return Some(format!("Fix the query first: {}", first_message(&p)));
+        }
+        if filter_blocks.get() {
+            return Some("Fix the filter's problems shown above first.".into());
+        }
+        if running.get() {
+            return Some("A query is running.".into());
+        }
+        None
+    };
+    let cost_hint = move || {
+        let Ok(valid) = checked.get() else {
+            return String::new();
+        };
+        match &valid.split {
+            Split::Dimension(_) => format!(
+                "Splitting by {} takes one request to list its values, then one request per value (USD 0.01 each); you will see the count before anything else is sent.",
+                valid.split.describe()
+            ),
+            _ => match coverage_input(&valid, valid.filter.as_ref()) {
+                Ok(input) if store.has_answer(session, &input) => {
+                    "Already answered this session: running it again sends nothing.".into()
+                }
+                _ => "One request (USD 0.01) per page of answer.".into(),
+            },
+        }
+    };
+    let cli = Signal::derive(move || checked.get().map(|v| cli_command(&v)).unwrap_or_default());
+
+    view! {
+        <h2 class="area-title">"Coverage"</h2>
+        <p class="lead">
+            "How much of your running instance hours reservations covered, day by day or month by month, against a target, with Cost Explorer filters built in a form."
+        </p>
+        <CeCounter />
+        {link_problems.into_iter().map(|p| view! { <p class="field-error" role="alert">{p}</p> }).collect_view()}
+        {move || draft_problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        <form class="coverage-query" on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            <CoverageForm query=query problems=problems period_text=period_text />
+            <FilterBuilder draft=draft operation=Operation::GetReservationCoverage period=period />
+            <div class="toolbar run">
+                <button type="button" id="run-coverage" disabled=move || blocked().is_some()
+                    aria-describedby="run-reason" on:click=start>"Run coverage query"</button>
+                <CopyButton label="Copy as AWS CLI command" text=cli />
+            </div>
+            <p id="run-reason" class="hint" role="status">{move || blocked().unwrap_or_else(cost_hint)}</p>
+        </form>
+        {move || pending_plan.get().map(|(valid, plan)| {
+            let text = plan.describe();
+            let go = plan.clone();
+            view! {
+                <div class="confirm" role="alertdialog" aria-label="Confirm the requests">
+                    <p>{format!("Splitting by {} over time takes {text}. Send them?", valid.split.describe())}</p>
+                    <button type="button" on:click=move |_| execute(valid.clone(), Some(go.clone()))>
+                        {format!("Send {} requests", plan.requests())}
+                    </button>
+                    <button type="button" on:click=move |_| pending_plan.set(None)>"Don't send"</button>
+                </div>
+            }
+        })}
+        <Show when=move || running.get()>
+            <div class="toolbar">
+                <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Asking Cost Explorer…".into())}</span>
+                <button type="button" on:click=move |_| cancel.with_value(CancelToken::cancel)>"Cancel"</button>
+            </div>
+        </Show>
+        {move || (!running.get()).then(|| status.get()).flatten().map(|s| view! { <p class="hint" role="status">{s}</p> })}
+        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
+        {move || value_errors.get().into_iter().map(|(value, e)| view! {
+            <div class="region-error"><p>{format!("{value}: could not get coverage")}</p><ErrorPanel error=e /></div>
+        }).collect_view()}
+        {move || outcome.get().map(|o| view! { <CoverageResults outcome=o width=width.into() /> })}
+    }
+}
+
+enum RunError {
+    Call(CallError),
+    Problem(String),
+}
+
+impl From<CallError> for RunError {
+    fn from(e: CallError) -> Self {
+        RunError::Call(e)
+    }
+}
+
+/// Runs the query: one series, a tag's totals, or one filtered series per split value (at
+/// most [`CONCURRENCY`] at a time). A value that fails is reported without losing the others.
+async fn run(
+    session: Session,
+    store: CoverageStore,
+    valid: &ValidQuery,
+    plan: Option<&SplitPlan>,
+    status: RwSignal<Option<String>>,
+    value_errors: RwSignal<Vec<(String, CallError)>>,
+    cancel: &CancelToken,
+) -> Result<(Vec<crate::coverage::CoverageRow>, Option<ce::Coverage>), RunError> {
+    let progress = |s: Option<String>| {
+        let _ = status.try_set(s);
+    };
+    let Some(plan) = plan else {
+        status.try_set(Some("Asking Cost Explorer…".into()));
+        let input = coverage_input(valid, valid.filter.as_ref()).map_err(RunError::Problem)?;
+        let (pages, _) = store.coverage(session, input, &progress, cancel).await?;
+        return Ok(rows_from_pages(&pages, None));
+    };
+    let mut inputs = Vec::with_capacity(plan.values.len());
+    for value in &plan.values {
+        let filter = plan.filter_for(valid.filter.as_ref(), value);
+        inputs.push((
+            value.clone(),
+            coverage_input(valid, Some(&filter)).map_err(RunError::Problem)?,
+        ));
+    }
+    let total = inputs.len();
+    let mut rows = Vec::new();
+    let mut done = 0;
+    for batch in inputs.chunks(CONCURRENCY) {
+        status.try_set(Some(format!(
+            "{} — {done} of {total} values done…",
+            plan.describe()
+        )));
+        let futures = batch.iter().map(|(value, input)| async move {
+            let result = store
+                .coverage(session, input.clone(), &|_| {}, cancel)
+                .await;
+            (value, result)
+        });
+        for (value, result) in futures::future::join_all(futures).await {
+            done += 1;
+            match result {
+                Ok((pages, _)) => rows.extend(rows_from_pages(&pages, Some(value)).0),
+                Err(e) if e.is_cancelled() => return Err(e.into()),
+                Err(e) => {
+                    let _ = value_errors.try_update(|v| v.push((value.clone(), e)));
+                }
+            }
+        }
+        if cancel.is_cancelled() {
+            return Err(CallError::Transport(crate::transport::TransportError::Cancelled).into());
+        }
+    }
+    Ok((rows, None))
+}
+
+fn first_message(problems: &[QueryProblem]) -> String {
+    problems
+        .first()
+        .map(|p| p.message.clone())
+        .unwrap_or_default()
+}
+
+/// Charts fill the content column: the window's width less the page margins, within reason.
+fn chart_width() -> u32 {
+    let w = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(960.0);
+    (w - 64.0).clamp(320.0, 1100.0) as u32
+}

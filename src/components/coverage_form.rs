@@ -1,0 +1,136 @@
+use leptos::prelude::*;
+
+use crate::coverage::{CoverageQuery, Metric, Preset, QueryProblem, Split, GROUP_DIMENSIONS};
+
+/// The query fields: period, granularity, split, chart metric and target; each field's
+/// problem shown under it. Typed text is kept as typed.
+#[component]
+pub fn CoverageForm(
+    /// The query as typed.
+    query: RwSignal<CoverageQuery>,
+    /// The query's problems (from the page's check).
+    problems: Signal<Vec<QueryProblem>>,
+    /// "2026-11-01 to 2026-11-30 (30 days)", or nothing while invalid.
+    period_text: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_of = move |field: &'static str| {
+        move || {
+            problems
+                .get()
+                .into_iter()
+                .filter(|p| p.field == field)
+                .map(|p| view! { <p class="field-error" role="alert">{p.message}</p> })
+                .collect_view()
+        }
+    };
+    let custom = Memo::new(move |_| query.with(|q| q.preset == Preset::Custom));
+    let split_slug = move || {
+        query.with(|q| match &q.split {
+            Split::Tag(_) => "tag:".to_owned(),
+            s => s.slug(),
+        })
+    };
+    let set_split = move |ev: leptos::ev::Event| {
+        let slug = event_target_value(&ev);
+        query.update(|q| {
+            q.split = if slug == "tag:" {
+                Split::Tag(match &q.split {
+                    Split::Tag(k) => k.clone(),
+                    _ => String::new(),
+                })
+            } else {
+                Split::from_slug(&slug).unwrap_or_default()
+            }
+        });
+    };
+    let is_tag = Memo::new(move |_| query.with(|q| matches!(q.split, Split::Tag(_))));
+
+    view! {
+        <fieldset class="coverage-form">
+            <legend>"Query"</legend>
+            <div class="field inline">
+                <label for="cov-preset">"Period"</label>
+                <select id="cov-preset" on:change=move |ev| {
+                    let slug = event_target_value(&ev);
+                    query.update(|q| q.preset = Preset::from_slug(&slug).unwrap_or_default());
+                }>
+                    {Preset::ALL.into_iter().map(|p| view! {
+                        <option value=p.slug() selected=move || query.with(|q| q.preset == p)>{p.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || custom.get()>
+                <div class="field inline">
+                    <label for="cov-start">"First day (UTC, YYYY-MM-DD)"</label>
+                    <input id="cov-start" type="text" inputmode="numeric" placeholder="2026-11-01" autocomplete="off"
+                        prop:value=move || query.with(|q| q.custom_start.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.custom_start = v); } />
+                    {error_of("start")}
+                </div>
+                <div class="field inline">
+                    <label for="cov-last">"Last day, included (UTC, YYYY-MM-DD)"</label>
+                    <input id="cov-last" type="text" inputmode="numeric" placeholder="2026-11-30" autocomplete="off"
+                        prop:value=move || query.with(|q| q.custom_last.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.custom_last = v); } />
+                    {error_of("last")}
+                </div>
+            </Show>
+            <Show when=move || !custom.get()>
+                {error_of("start")}
+                {error_of("last")}
+            </Show>
+            {move || period_text.get().map(|t| view! { <p class="hint period">{format!("Days: {t}, UTC. AWS receives the day after the last as the exclusive End.")}</p> })}
+            <div class="field inline">
+                <label for="cov-granularity">"Granularity"</label>
+                <select id="cov-granularity" on:change=move |ev| {
+                    let monthly = event_target_value(&ev) == "monthly";
+                    query.update(|q| q.monthly = monthly);
+                }>
+                    <option value="daily" selected=move || query.with(|q| !q.monthly)>"Daily"</option>
+                    <option value="monthly" selected=move || query.with(|q| q.monthly)>"Monthly"</option>
+                </select>
+            </div>
+            <div class="field inline">
+                <label for="cov-split">"Split by"</label>
+                <select id="cov-split" on:change=set_split>
+                    <option value="" selected=move || split_slug().is_empty()>"Nothing (all usage)"</option>
+                    {GROUP_DIMENSIONS.into_iter().map(|d| {
+                        let slug = d.as_str().to_owned();
+                        let label = Split::Dimension(d.clone()).describe();
+                        let mine = slug.clone();
+                        view! { <option value=slug selected=move || split_slug() == mine>{label}</option> }
+                    }).collect_view()}
+                    <option value="tag:" selected=move || split_slug() == "tag:">"A tag (totals for the period)"</option>
+                </select>
+            </div>
+            <Show when=move || is_tag.get()>
+                <div class="field inline">
+                    <label for="cov-tag">"Tag key"</label>
+                    <input id="cov-tag" type="text" autocomplete="off" spellcheck="false" placeholder="team"
+                        prop:value=move || query.with(|q| match &q.split { Split::Tag(k) => k.clone(), _ => String::new() })
+                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.split = Split::Tag(v)); } />
+                    <p class="hint">"Cost Explorer lists tag values only through GetTags, which this app does not call, so a tag split shows each value's totals for the whole period (one request) rather than a series over time."</p>
+                </div>
+            </Show>
+            {error_of("split")}
+            <div class="field inline">
+                <label for="cov-metric">"Stacked chart shows"</label>
+                <select id="cov-metric" on:change=move |ev| {
+                    let slug = event_target_value(&ev);
+                    query.update(|q| q.metric = Metric::from_slug(&slug).unwrap_or_default());
+                }>
+                    {Metric::ALL.into_iter().map(|m| view! {
+                        <option value=m.slug() selected=move || query.with(|q| q.metric == m)>{m.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field inline">
+                <label for="cov-target">"Coverage target (%)"</label>
+                <input id="cov-target" type="text" inputmode="decimal" placeholder="80" autocomplete="off"
+                    prop:value=move || query.with(|q| q.target.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.target = v); } />
+                {error_of("target")}
+            </div>
+        </fieldset>
+    }
+}

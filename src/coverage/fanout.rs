@@ -1,0 +1,159 @@
+//! Coverage over time, split by a dimension.
+//!
+//! GetReservationCoverage refuses `Granularity` together with `GroupBy`, so a series per
+//! instance type (say) takes one filtered time-series request per value: the user's filter
+//! `And` `{Dimensions: {Key: INSTANCE_TYPE, Values: [value]}}`. Each Cost Explorer request costs
+//! USD 0.01, so the plan is shown, with its price, before anything is sent.
+
+use crate::filter::{Condition, Dimension, Expression};
+
+/// Above this many requests the user confirms first.
+pub const CONFIRM_ABOVE: usize = 10;
+
+/// How many split requests run at once (Cost Explorer's rate limit is low).
+pub const CONCURRENCY: usize = 2;
+
+/// What a Cost Explorer request costs, in US cents.
+pub const CENTS_PER_REQUEST: u64 = 1;
+
+/// "USD 0.12" for `requests` Cost Explorer requests.
+pub fn cost_text(requests: u64) -> String {
+    let cents = requests * CENTS_PER_REQUEST;
+    format!("USD {}.{:02}", cents / 100, cents % 100)
+}
+
+/// The requests a split needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitPlan {
+    /// The dimension split by.
+    pub dimension: Dimension,
+    /// One request (at least: more when a value's answer has pages) per value.
+    pub values: Vec<String>,
+}
+
+impl SplitPlan {
+    /// The plan for `values` (as GetDimensionValues listed them), narrowed to the values the
+    /// user's filter already allows for that dimension, if it names it.
+    pub fn new(dimension: Dimension, values: Vec<String>, filter: Option<&Expression>) -> Self {
+        let allowed = filter.and_then(|f| allowed_values(f, &dimension));
+        let values = match allowed {
+            Some(allowed) => values.into_iter().filter(|v| allowed.contains(v)).collect(),
+            None => values,
+        };
+        SplitPlan { dimension, values }
+    }
+
+    /// Requests to send (one per value; pages may add more).
+    pub fn requests(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether the user must confirm before they are sent.
+    pub fn needs_confirmation(&self) -> bool {
+        self.requests() > CONFIRM_ABOVE
+    }
+
+    /// "12 requests, USD 0.12".
+    pub fn describe(&self) -> String {
+        let n = self.requests();
+        format!(
+            "{n} request{} to Cost Explorer, {} (at least: values with more than one page of answers take more)",
+            if n == 1 { "" } else { "s" },
+            cost_text(n as u64)
+        )
+    }
+
+    /// The filter for one value: the user's filter with this dimension pinned to `value`.
+    pub fn filter_for(&self, base: Option<&Expression>, value: &str) -> Expression {
+        let pin = Expression::Dimensions(Condition::new(self.dimension.clone(), [value]));
+        let same_key = |e: &Expression| matches!(e, Expression::Dimensions(c) if c.key.as_ref() == Some(&self.dimension));
+        match base {
+            None => pin,
+            Some(e) if same_key(e) => pin,
+            Some(Expression::And(children)) => {
+                let mut kept: Vec<Expression> =
+                    children.iter().filter(|c| !same_key(c)).cloned().collect();
+                kept.push(pin);
+                if kept.len() == 1 {
+                    kept.remove(0)
+                } else {
+                    Expression::And(kept)
+                }
+            }
+            Some(other) => Expression::And(vec![other.clone(), pin]),
+        }
+    }
+}
+
+/// The values a coverage filter (a leaf or an `And` of leaves) allows for `dimension`.
+fn allowed_values(filter: &Expression, dimension: &Dimension) -> Option<Vec<String>> {
+    let leaf = |e: &Expression| match e {
+        Expression::Dimensions(c) if c.key.as_ref() == Some(dimension) => c.values.clone(),
+        _ => None,
+    };
+    match filter {
+        Expression::And(children) => children.iter().find_map(leaf),
+        other => leaf(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("m{i}.large")).collect()
+    }
+
+    #[test]
+    fn cost_and_confirmation() {
+        assert_eq!(cost_text(0), "USD 0.00");
+        assert_eq!(cost_text(12), "USD 0.12");
+        assert_eq!(cost_text(250), "USD 2.50");
+        let ten = SplitPlan::new(Dimension::InstanceType, values(10), None);
+        assert!(!ten.needs_confirmation());
+        let eleven = SplitPlan::new(Dimension::InstanceType, values(11), None);
+        assert!(eleven.needs_confirmation());
+        assert!(eleven
+            .describe()
+            .starts_with("11 requests to Cost Explorer, USD 0.11"));
+    }
+
+    #[test]
+    fn filters_pin_the_split_value() {
+        let plan = SplitPlan::new(Dimension::InstanceType, values(2), None);
+        let region = Expression::dimension(Dimension::Region, ["eu-west-1"]);
+        let pin = Expression::dimension(Dimension::InstanceType, ["m1.large"]);
+        assert_eq!(plan.filter_for(None, "m1.large"), pin);
+        assert_eq!(
+            plan.filter_for(Some(&region), "m1.large"),
+            Expression::And(vec![region.clone(), pin.clone()])
+        );
+        let tag = Expression::tag("team", ["data"]);
+        let both = Expression::And(vec![region.clone(), tag.clone()]);
+        assert_eq!(
+            plan.filter_for(Some(&both), "m1.large"),
+            Expression::And(vec![region.clone(), tag, pin.clone()])
+        );
+        // A filter on the split dimension itself is replaced, never doubled.
+        let types = Expression::dimension(Dimension::InstanceType, ["m0.large", "m1.large"]);
+        assert_eq!(plan.filter_for(Some(&types), "m1.large"), pin);
+        let and = Expression::And(vec![types.clone(), region.clone()]);
+        assert_eq!(
+            plan.filter_for(Some(&and), "m1.large"),
+            Expression::And(vec![region, pin])
+        );
+    }
+
+    #[test]
+    fn the_filter_narrows_the_values() {
+        let types = Expression::dimension(Dimension::InstanceType, ["m1.large", "x9.huge"]);
+        let plan = SplitPlan::new(Dimension::InstanceType, values(5), Some(&types));
+        assert_eq!(plan.values, ["m1.large"]);
+        let other = Expression::dimension(Dimension::Region, ["eu-west-1"]);
+        assert_eq!(
+            SplitPlan::new(Dimension::InstanceType, values(5), Some(&other)).requests(),
+            5
+        );
+    }
+}

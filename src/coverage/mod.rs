@@ -1,0 +1,18 @@
+//! Reservation coverage over time (issue 8): the query form's model, the split fan-out plan,
+//! and the answers turned into rows, chart series and CSV. Pure Rust, tested natively.
+
+pub mod fanout;
+pub mod query;
+pub mod request;
+pub mod series;
+
+pub use fanout::{cost_text, SplitPlan, CONCURRENCY, CONFIRM_ABOVE};
+pub use query::{
+    day_text, CoverageQuery, Metric, Period, Preset, QueryProblem, Split, ValidQuery,
+    DEFAULT_TARGET, GROUP_DIMENSIONS,
+};
+pub use request::{cli_command, coverage_input, wire_dimension, wire_filter, METRICS};
+pub use series::{
+    band, coverage_csv, coverage_series, figures, hours_percent, rows_from_pages, stacks, Band,
+    CoverageRow, Series, Stack, COLUMNS,
+};

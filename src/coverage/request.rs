@@ -1,0 +1,219 @@
+//! A checked query → the GetReservationCoverage request(s) and the equivalent CLI command.
+
+use crate::aws::ce::{
+    self, GetReservationCoverageInput, Granularity, GroupDefinition, GroupDefinitionType,
+};
+use crate::filter::{CoverageCommand, Expression, GroupBy, MatchOption};
+
+use super::query::{Split, ValidQuery};
+
+/// Every metric, so one (paid) answer fills the whole table whichever the chart shows.
+pub const METRICS: [&str; 3] = ["Hour", "Unit", "Cost"];
+
+/// The filter as the wire type, converted field by field (no JSON round trip: that would
+/// compile a second deserializer for the whole Expression tree). The filter builder's rules
+/// run first, so only a dimension this build does not know can fail here.
+pub fn wire_filter(e: &Expression) -> Result<ce::Expression, String> {
+    let mut out = ce::Expression::default();
+    match e {
+        Expression::And(children) => out.and = Some(wire_list(children)?),
+        Expression::Or(children) => out.or = Some(wire_list(children)?),
+        Expression::Not(child) => out.not = Some(Box::new(wire_filter(child)?)),
+        Expression::Dimensions(c) => {
+            let key = match &c.key {
+                Some(d) => Some(wire_dimension(d.as_str()).ok_or_else(|| {
+                    format!(
+                        "The filter can't be sent: this build doesn't know the dimension {}. \
+                         Remove that condition.",
+                        d.as_str()
+                    )
+                })?),
+                None => None,
+            };
+            out.dimensions = Some(ce::DimensionValues {
+                key,
+                values: c.values.clone(),
+                match_options: wire_options(&c.match_options),
+            });
+        }
+        Expression::Tags(c) => {
+            out.tags = Some(ce::TagValues {
+                key: c.key.clone(),
+                values: c.values.clone(),
+                match_options: wire_options(&c.match_options),
+            })
+        }
+        Expression::CostCategories(c) => {
+            out.cost_categories = Some(ce::CostCategoryValues {
+                key: c.key.clone(),
+                values: c.values.clone(),
+                match_options: wire_options(&c.match_options),
+            })
+        }
+    }
+    Ok(out)
+}
+
+fn wire_list(children: &[Expression]) -> Result<Vec<ce::Expression>, String> {
+    children.iter().map(wire_filter).collect()
+}
+
+fn wire_options(options: &Option<Vec<MatchOption>>) -> Option<Vec<ce::MatchOption>> {
+    options.as_ref().map(|list| {
+        list.iter()
+            .map(|o| match o {
+                MatchOption::Equals => ce::MatchOption::Equals,
+                MatchOption::Absent => ce::MatchOption::Absent,
+                MatchOption::StartsWith => ce::MatchOption::StartsWith,
+                MatchOption::EndsWith => ce::MatchOption::EndsWith,
+                MatchOption::Contains => ce::MatchOption::Contains,
+                MatchOption::CaseSensitive => ce::MatchOption::CaseSensitive,
+                MatchOption::CaseInsensitive => ce::MatchOption::CaseInsensitive,
+                MatchOption::GreaterThanOrEqual => ce::MatchOption::GreaterThanOrEqual,
+            })
+            .collect()
+    })
+}
+
+/// The wire dimension named `name` (`INSTANCE_TYPE`), if this build knows it.
+pub fn wire_dimension(name: &str) -> Option<ce::Dimension> {
+    ce::Dimension::ALL
+        .into_iter()
+        .find(|d| ce::to_botocore_json(d).trim_matches('"') == name)
+}
+
+/// The request for `query` with `filter` (the user's, or one pinned to a split value):
+/// a time series, or for a tag split the period's totals grouped by the tag (Cost Explorer
+/// refuses `Granularity` together with `GroupBy`).
+pub fn coverage_input(
+    query: &ValidQuery,
+    filter: Option<&Expression>,
+) -> Result<GetReservationCoverageInput, String> {
+    let mut input = GetReservationCoverageInput::new(query.period.interval());
+    input.filter = filter.map(wire_filter).transpose()?;
+    input.metrics = Some(METRICS.iter().map(|m| (*m).to_owned()).collect());
+    match &query.split {
+        Split::Tag(key) => {
+            input.group_by = Some(vec![GroupDefinition {
+                r#type: Some(GroupDefinitionType::Tag),
+                key: Some(key.trim().to_owned()),
+            }]);
+        }
+        Split::None | Split::Dimension(_) => input.granularity = Some(query.granularity),
+    }
+    Ok(input)
+}
+
+/// The `aws ce get-reservation-coverage` command for `query` (unsplit, or split by a tag);
+/// a dimension split is many commands, so the one shown is the unsplit series.
+pub fn cli_command(query: &ValidQuery) -> String {
+    let interval = query.period.interval();
+    let (granularity, group_by) = match &query.split {
+        Split::Tag(key) => (
+            None,
+            vec![GroupBy {
+                kind: "TAG".into(),
+                key: key.trim().to_owned(),
+            }],
+        ),
+        _ => (
+            Some(
+                match query.granularity {
+                    Granularity::Daily => "DAILY",
+                    Granularity::Monthly => "MONTHLY",
+                    Granularity::Hourly => "HOURLY",
+                }
+                .to_owned(),
+            ),
+            Vec::new(),
+        ),
+    };
+    CoverageCommand {
+        start: interval.start,
+        end: interval.end,
+        granularity,
+        group_by,
+        metrics: METRICS.iter().map(|m| (*m).to_owned()).collect(),
+        filter: query.filter.clone(),
+    }
+    .to_bash()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aws::ce::get_reservation_coverage_body;
+    use crate::coverage::{CoverageQuery, Preset};
+    use crate::filter::Dimension;
+    use time::macros::date;
+
+    fn valid(split: Split, monthly: bool) -> ValidQuery {
+        CoverageQuery {
+            preset: Preset::MonthToDate,
+            monthly,
+            split,
+            filter: Some(Expression::dimension(Dimension::Region, ["eu-west-1"])),
+            ..Default::default()
+        }
+        .validate(date!(2026 - 11 - 23))
+        .unwrap()
+    }
+
+    #[test]
+    fn series_request_body_is_what_botocore_writes() {
+        let q = valid(Split::None, false);
+        let body =
+            get_reservation_coverage_body(&coverage_input(&q, q.filter.as_ref()).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            r#"{"TimePeriod": {"Start": "2026-11-01", "End": "2026-11-24"}, "Granularity": "DAILY", "Filter": {"Dimensions": {"Key": "REGION", "Values": ["eu-west-1"]}}, "Metrics": ["Hour", "Unit", "Cost"]}"#
+        );
+    }
+
+    #[test]
+    fn tag_split_groups_without_granularity() {
+        let q = valid(Split::Tag("team".into()), true);
+        let input = coverage_input(&q, None).unwrap();
+        assert_eq!(input.granularity, None);
+        assert_eq!(input.group_by.unwrap()[0].key.as_deref(), Some("team"));
+        let cli = cli_command(&q);
+        assert!(
+            cli.contains("--group-by '[{\"Key\":\"team\",\"Type\":\"TAG\"}]'")
+                || cli.contains("--group-by '[{\"Type\":\"TAG\",\"Key\":\"team\"}]'"),
+            "{cli}"
+        );
+        assert!(!cli.contains("--granularity"));
+    }
+
+    #[test]
+    fn cli_for_a_series() {
+        let cli = cli_command(&valid(Split::None, true));
+        assert!(
+            cli.starts_with("aws ce get-reservation-coverage --time-period "),
+            "{cli}"
+        );
+        assert!(cli.contains("--granularity MONTHLY"), "{cli}");
+        assert!(cli.contains("--metrics Hour Unit Cost"), "{cli}");
+        assert!(cli.contains("eu-west-1"), "{cli}");
+    }
+
+    #[test]
+    fn unknown_dimensions_are_not_sent() {
+        let e = Expression::dimension(Dimension::parse("NEW_THING"), ["x"]);
+        assert!(wire_filter(&e).unwrap_err().contains("can't be sent"));
+    }
+
+    #[test]
+    fn the_wire_filter_serializes_exactly_as_the_filter_model_writes_json() {
+        // Every node kind and match option: the direct conversion and the model's own JSON agree.
+        let text = r#"{"And": [{"Not": {"Or": [{"Dimensions": {"Key": "AZ", "Values": ["a"], "MatchOptions": ["EQUALS", "CASE_SENSITIVE"]}}, {"Tags": {"Key": "team", "MatchOptions": ["ABSENT"]}}]}}, {"CostCategories": {"Key": "Team", "Values": ["x"], "MatchOptions": ["STARTS_WITH", "ENDS_WITH", "CONTAINS", "CASE_INSENSITIVE", "GREATER_THAN_OR_EQUAL"]}}, {"Dimensions": {"Key": "PAYER_ACCOUNT", "Values": ["1"]}}]}"#;
+        let model = crate::filter::parse_filter(text).unwrap();
+        let wire = wire_filter(&model).unwrap();
+        let ours: serde_json::Value = serde_json::from_str(&ce::to_botocore_json(&wire)).unwrap();
+        assert_eq!(ours, model.to_json_value());
+        for d in ce::Dimension::ALL {
+            let name = ce::to_botocore_json(&d);
+            assert_eq!(wire_dimension(name.trim_matches('"')), Some(d));
+        }
+    }
+}
