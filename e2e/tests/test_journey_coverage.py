@@ -219,3 +219,28 @@ def test_sample_data_without_aws(journey, standin):
     expect(page.get_by_label("Cost Explorer requests this session")).to_contain_text(
         "Cost Explorer requests this session: 0 (USD 0.00")
     assert aws_calls(standin) == []
+
+
+def test_a_tag_split_finds_the_values_then_asks_per_value(journey, standin):
+    page = connect_to_standin(journey)
+    open_coverage(page)
+    page.get_by_label("Period").select_option("7d")
+    page.get_by_label("Split by").select_option("tag:")
+    page.get_by_label("Tag key").fill("team")
+    run(page)
+    results(page)
+    sent = aws_calls(standin, "GetReservationCoverage")
+    discovery, series = sent[0], sent[1:]
+    assert discovery["params"]["GroupBy"] == [{"Type": "TAG", "Key": "team"}]
+    assert "Granularity" not in discovery["params"]
+    teams = sorted(e["params"]["Filter"]["Tags"]["Values"][0] for e in series)
+    assert teams == ["data", "finops", "platform", "sandbox"]
+    assert all(e["params"]["Granularity"] == "DAILY" and e["params"]["Filter"]["Tags"]["Key"] == "team"
+               for e in series)
+    legend = page.get_by_role("list", name="Lines").get_by_role("listitem")
+    expect(legend).to_have_count(4)
+    rows = table_rows(page)
+    for e in series:
+        team = e["params"]["Filter"]["Tags"]["Values"][0]
+        want, _ = expected_rows(e["params"], group=team)
+        assert [r for r in rows if r[2] == team] == want

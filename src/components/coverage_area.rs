@@ -8,8 +8,8 @@ use super::{
 use crate::aws::ce;
 use crate::client::CallError;
 use crate::coverage::{
-    cli_command, coverage_input, rows_from_pages, CoverageQuery, QueryProblem, Split, SplitPlan,
-    ValidQuery, CONCURRENCY,
+    cli_command, coverage_input, rows_from_pages, tag_values, tag_values_input, CoverageQuery,
+    QueryProblem, Split, SplitKey, SplitPlan, ValidQuery, CONCURRENCY,
 };
 use crate::filter::{has_errors, FilterDraft, Operation};
 use crate::route::Area;
@@ -147,51 +147,42 @@ pub fn CoverageArea(
         let Ok(valid) = checked.get_untracked() else {
             return;
         };
-        match valid.split.clone() {
-            Split::Dimension(dimension) => {
-                leptos::task::spawn_local(async move {
-                    running.try_set(true);
-                    error.try_set(None);
-                    status.try_set(Some(format!(
-                        "Asking Cost Explorer for the {} values in this period…",
-                        valid.split.describe()
-                    )));
-                    let token = CancelToken::new();
-                    cancel.try_set_value(token.clone());
-                    let values = match crate::coverage::wire_dimension(dimension.as_str()) {
-                        Some(wire) => {
-                            store
-                                .dimension_values(
-                                    session,
-                                    wire,
-                                    &valid.period.interval(),
-                                    "",
-                                    &token,
-                                )
-                                .await
-                        }
-                        None => Ok(Vec::new()),
-                    };
-                    running.try_set(false);
-                    status.try_set(None);
-                    match values {
-                        Ok(values) => {
-                            let plan = SplitPlan::new(dimension, values, valid.filter.as_ref());
-                            if plan.needs_confirmation() {
-                                pending_plan.try_set(Some((valid, plan)));
-                            } else {
-                                execute(valid, Some(plan));
-                            }
-                        }
-                        Err(e) if e.is_cancelled() => {}
-                        Err(e) => {
-                            let _ = error.try_set(Some(e));
-                        }
+        let key = match valid.split.clone() {
+            Split::None => return execute(valid, None),
+            Split::Dimension(d) => SplitKey::Dimension(d),
+            Split::Tag(k) => SplitKey::Tag(k.trim().to_owned()),
+        };
+        leptos::task::spawn_local(async move {
+            running.try_set(true);
+            error.try_set(None);
+            problem.try_set(None);
+            status.try_set(Some(format!(
+                "Asking Cost Explorer which {} values this period has…",
+                valid.split.describe()
+            )));
+            let token = CancelToken::new();
+            cancel.try_set_value(token.clone());
+            let values = split_values(session, store, &valid, &key, &token).await;
+            running.try_set(false);
+            status.try_set(None);
+            match values {
+                Ok(values) => {
+                    let plan = SplitPlan::new(key, values, valid.filter.as_ref());
+                    if plan.needs_confirmation() {
+                        pending_plan.try_set(Some((valid, plan)));
+                    } else {
+                        execute(valid, Some(plan));
                     }
-                });
+                }
+                Err(RunError::Call(e)) if e.is_cancelled() => {}
+                Err(RunError::Call(e)) => {
+                    let _ = error.try_set(Some(e));
+                }
+                Err(RunError::Problem(p)) => {
+                    let _ = problem.try_set(Some(p));
+                }
             }
-            _ => execute(valid, None),
-        }
+        });
     };
     let blocked = move || -> Option<String> {
         if session.connection.with(Option::is_none) {
@@ -215,7 +206,7 @@ pub fn CoverageArea(
             return String::new();
         };
         match &valid.split {
-            Split::Dimension(_) => format!(
+            Split::Dimension(_) | Split::Tag(_) => format!(
                 "Splitting by {} takes one request to list its values, then one request per value (USD 0.01 each); you will see the count before anything else is sent.",
                 valid.split.describe()
             ),
@@ -332,7 +323,9 @@ async fn run(
         for (value, result) in futures::future::join_all(futures).await {
             done += 1;
             match result {
-                Ok((pages, _)) => rows.extend(rows_from_pages(&pages, Some(value)).0),
+                Ok((pages, _)) => {
+                    rows.extend(rows_from_pages(&pages, Some(&plan.group_name(value))).0)
+                }
                 Err(e) if e.is_cancelled() => return Err(e.into()),
                 Err(e) => {
                     let _ = value_errors.try_update(|v| v.push((value.clone(), e)));
@@ -346,6 +339,38 @@ async fn run(
     Ok((rows, None))
 }
 
+/// The values a split covers: a dimension's from GetDimensionValues (reservation data, the
+/// query's period); a tag's from one coverage request grouped by the tag.
+async fn split_values(
+    session: Session,
+    store: CoverageStore,
+    valid: &ValidQuery,
+    key: &SplitKey,
+    cancel: &CancelToken,
+) -> Result<Vec<String>, RunError> {
+    match key {
+        SplitKey::Dimension(d) => match crate::coverage::wire_dimension(d.as_str()) {
+            Some(wire) => Ok(store
+                .dimension_values(session, wire, &valid.period.interval(), "", cancel)
+                .await?),
+            None => Err(RunError::Problem(format!(
+                "This build can't split by {}.",
+                d.as_str()
+            ))),
+        },
+        SplitKey::Tag(k) => {
+            let input = tag_values_input(valid, k).map_err(RunError::Problem)?;
+            let (pages, _) = store.coverage(session, input, &|_| {}, cancel).await?;
+            let names = pages
+                .iter()
+                .flat_map(|p| &p.coverages_by_time)
+                .flat_map(|t| &t.groups)
+                .flat_map(|g| g.attributes.iter().map(|(_, v)| v));
+            Ok(tag_values(k, names))
+        }
+    }
+}
+
 fn first_message(problems: &[QueryProblem]) -> String {
     problems
         .first()
@@ -353,12 +378,19 @@ fn first_message(problems: &[QueryProblem]) -> String {
         .unwrap_or_default()
 }
 
-/// Charts fill the content column: the window's width less the page margins, within reason.
+/// Charts fill the content column (`<main id="main">` less its padding), within reason.
 fn chart_width() -> u32 {
-    let w = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .unwrap_or(960.0);
-    (w - 64.0).clamp(320.0, 1100.0) as u32
+    let column = document()
+        .get_element_by_id("main")
+        .map(|m| f64::from(m.client_width()) - 48.0)
+        .filter(|w| *w > 0.0);
+    let w = column.unwrap_or_else(|| {
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(960.0)
+            - 64.0
+    });
+    w.clamp(320.0, 1100.0) as u32
 }

@@ -100,7 +100,7 @@ pub fn CoverageForm(
                         let mine = slug.clone();
                         view! { <option value=slug selected=move || split_slug() == mine>{label}</option> }
                     }).collect_view()}
-                    <option value="tag:" selected=move || split_slug() == "tag:">"A tag (totals for the period)"</option>
+                    <option value="tag:" selected=move || split_slug() == "tag:">"A tag…"</option>
                 </select>
             </div>
             <Show when=move || is_tag.get()>
@@ -109,7 +109,7 @@ pub fn CoverageForm(
                     <input id="cov-tag" type="text" autocomplete="off" spellcheck="false" placeholder="team"
                         prop:value=move || query.with(|q| match &q.split { Split::Tag(k) => k.clone(), _ => String::new() })
                         on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.split = Split::Tag(v)); } />
-                    <p class="hint">"Cost Explorer lists tag values only through GetTags, which this app does not call, so a tag split shows each value's totals for the whole period (one request) rather than a series over time."</p>
+                    <p class="hint">"The tag's values come from one request grouped by the tag; usage without the tag is its own line, \"(untagged)\"."</p>
                 </div>
             </Show>
             {error_of("split")}

@@ -1,11 +1,42 @@
-//! Coverage over time, split by a dimension.
+//! Coverage over time, split by a dimension or a tag.
 //!
 //! GetReservationCoverage refuses `Granularity` together with `GroupBy`, so a series per
 //! instance type (say) takes one filtered time-series request per value: the user's filter
-//! `And` `{Dimensions: {Key: INSTANCE_TYPE, Values: [value]}}`. Each Cost Explorer request costs
-//! USD 0.01, so the plan is shown, with its price, before anything is sent.
+//! `And` `{Dimensions: {Key: INSTANCE_TYPE, Values: [value]}}`. A dimension's values come from
+//! GetDimensionValues; a tag's from one coverage request grouped by the tag (Cost Explorer names
+//! each group `key$value`, `key$` being "untagged", matched with `ABSENT`). Each Cost Explorer
+//! request costs USD 0.01, so the plan is shown, with its price, before anything is sent.
 
-use crate::filter::{Condition, Dimension, Expression};
+use crate::filter::{Condition, Dimension, Expression, MatchOption};
+
+/// What a split pins in each request's filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SplitKey {
+    /// A dimension (`Dimensions` leaf).
+    Dimension(Dimension),
+    /// A tag key (`Tags` leaf).
+    Tag(String),
+}
+
+/// How the table and legend name the untagged group of a tag split.
+pub const UNTAGGED: &str = "(untagged)";
+
+/// The tag values of a coverage answer grouped by tag `key`: Cost Explorer writes `key$value`
+/// (`key$` for usage without the tag, returned here as the empty string). In first-seen order.
+pub fn tag_values<'a>(
+    key: &str,
+    attribute_values: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let prefix = format!("{key}$");
+    let mut out: Vec<String> = Vec::new();
+    for v in attribute_values {
+        let value = v.strip_prefix(&prefix).unwrap_or(v).to_owned();
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    out
+}
 
 /// Above this many requests the user confirms first.
 pub const CONFIRM_ABOVE: usize = 10;
@@ -25,22 +56,30 @@ pub fn cost_text(requests: u64) -> String {
 /// The requests a split needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SplitPlan {
-    /// The dimension split by.
-    pub dimension: Dimension,
+    /// The dimension or tag split by.
+    pub key: SplitKey,
     /// One request (at least: more when a value's answer has pages) per value.
     pub values: Vec<String>,
 }
 
 impl SplitPlan {
-    /// The plan for `values` (as GetDimensionValues listed them), narrowed to the values the
-    /// user's filter already allows for that dimension, if it names it.
-    pub fn new(dimension: Dimension, values: Vec<String>, filter: Option<&Expression>) -> Self {
-        let allowed = filter.and_then(|f| allowed_values(f, &dimension));
+    /// The plan for `values` (as Cost Explorer listed them), narrowed to the values the
+    /// user's filter already allows for that key, if it names it.
+    pub fn new(key: SplitKey, values: Vec<String>, filter: Option<&Expression>) -> Self {
+        let allowed = filter.and_then(|f| allowed_values(f, &key));
         let values = match allowed {
             Some(allowed) => values.into_iter().filter(|v| allowed.contains(v)).collect(),
             None => values,
         };
-        SplitPlan { dimension, values }
+        SplitPlan { key, values }
+    }
+
+    /// The name of `value`'s group in the table and legend.
+    pub fn group_name(&self, value: &str) -> String {
+        match (&self.key, value) {
+            (SplitKey::Tag(_), "") => UNTAGGED.to_owned(),
+            _ => value.to_owned(),
+        }
     }
 
     /// Requests to send (one per value; pages may add more).
@@ -63,10 +102,19 @@ impl SplitPlan {
         )
     }
 
-    /// The filter for one value: the user's filter with this dimension pinned to `value`.
+    /// The filter for one value: the user's filter with this key pinned to `value` (for a
+    /// tag's empty value, "the tag is absent").
     pub fn filter_for(&self, base: Option<&Expression>, value: &str) -> Expression {
-        let pin = Expression::Dimensions(Condition::new(self.dimension.clone(), [value]));
-        let same_key = |e: &Expression| matches!(e, Expression::Dimensions(c) if c.key.as_ref() == Some(&self.dimension));
+        let pin = match &self.key {
+            SplitKey::Dimension(d) => Expression::Dimensions(Condition::new(d.clone(), [value])),
+            SplitKey::Tag(k) if value.is_empty() => Expression::Tags(Condition {
+                key: Some(k.clone()),
+                values: None,
+                match_options: Some(vec![MatchOption::Absent]),
+            }),
+            SplitKey::Tag(k) => Expression::Tags(Condition::new(k.clone(), [value])),
+        };
+        let same_key = |e: &Expression| same_key(e, &self.key);
         match base {
             None => pin,
             Some(e) if same_key(e) => pin,
@@ -85,11 +133,26 @@ impl SplitPlan {
     }
 }
 
-/// The values a coverage filter (a leaf or an `And` of leaves) allows for `dimension`.
-fn allowed_values(filter: &Expression, dimension: &Dimension) -> Option<Vec<String>> {
-    let leaf = |e: &Expression| match e {
-        Expression::Dimensions(c) if c.key.as_ref() == Some(dimension) => c.values.clone(),
-        _ => None,
+/// Whether `e` is a leaf on the split's key.
+fn same_key(e: &Expression, key: &SplitKey) -> bool {
+    match (e, key) {
+        (Expression::Dimensions(c), SplitKey::Dimension(d)) => c.key.as_ref() == Some(d),
+        (Expression::Tags(c), SplitKey::Tag(k)) => c.key.as_ref() == Some(k),
+        _ => false,
+    }
+}
+
+/// The values a coverage filter (a leaf or an `And` of leaves) allows for `key`.
+fn allowed_values(filter: &Expression, key: &SplitKey) -> Option<Vec<String>> {
+    let leaf = |e: &Expression| {
+        if !same_key(e, key) {
+            return None;
+        }
+        match e {
+            Expression::Dimensions(c) => c.values.clone(),
+            Expression::Tags(c) => c.values.clone(),
+            _ => None,
+        }
     };
     match filter {
         Expression::And(children) => children.iter().find_map(leaf),
@@ -110,9 +173,17 @@ mod tests {
         assert_eq!(cost_text(0), "USD 0.00");
         assert_eq!(cost_text(12), "USD 0.12");
         assert_eq!(cost_text(250), "USD 2.50");
-        let ten = SplitPlan::new(Dimension::InstanceType, values(10), None);
+        let ten = SplitPlan::new(
+            SplitKey::Dimension(Dimension::InstanceType),
+            values(10),
+            None,
+        );
         assert!(!ten.needs_confirmation());
-        let eleven = SplitPlan::new(Dimension::InstanceType, values(11), None);
+        let eleven = SplitPlan::new(
+            SplitKey::Dimension(Dimension::InstanceType),
+            values(11),
+            None,
+        );
         assert!(eleven.needs_confirmation());
         assert!(eleven
             .describe()
@@ -121,7 +192,11 @@ mod tests {
 
     #[test]
     fn filters_pin_the_split_value() {
-        let plan = SplitPlan::new(Dimension::InstanceType, values(2), None);
+        let plan = SplitPlan::new(
+            SplitKey::Dimension(Dimension::InstanceType),
+            values(2),
+            None,
+        );
         let region = Expression::dimension(Dimension::Region, ["eu-west-1"]);
         let pin = Expression::dimension(Dimension::InstanceType, ["m1.large"]);
         assert_eq!(plan.filter_for(None, "m1.large"), pin);
@@ -148,12 +223,60 @@ mod tests {
     #[test]
     fn the_filter_narrows_the_values() {
         let types = Expression::dimension(Dimension::InstanceType, ["m1.large", "x9.huge"]);
-        let plan = SplitPlan::new(Dimension::InstanceType, values(5), Some(&types));
+        let plan = SplitPlan::new(
+            SplitKey::Dimension(Dimension::InstanceType),
+            values(5),
+            Some(&types),
+        );
         assert_eq!(plan.values, ["m1.large"]);
         let other = Expression::dimension(Dimension::Region, ["eu-west-1"]);
         assert_eq!(
-            SplitPlan::new(Dimension::InstanceType, values(5), Some(&other)).requests(),
+            SplitPlan::new(
+                SplitKey::Dimension(Dimension::InstanceType),
+                values(5),
+                Some(&other)
+            )
+            .requests(),
             5
+        );
+    }
+
+    #[test]
+    fn tag_splits_pin_the_tag_and_read_untagged_as_absent() {
+        assert_eq!(
+            tag_values("team", ["team$data", "team$", "team$data", "team$platform"]),
+            ["data", "", "platform"]
+        );
+        let plan = SplitPlan::new(
+            SplitKey::Tag("team".into()),
+            vec!["data".into(), "".into()],
+            None,
+        );
+        assert_eq!(plan.group_name(""), UNTAGGED);
+        assert_eq!(
+            plan.filter_for(None, "data"),
+            Expression::tag("team", ["data"])
+        );
+        assert_eq!(
+            plan.filter_for(None, "").to_json(),
+            r#"{"Tags":{"Key":"team","MatchOptions":["ABSENT"]}}"#
+        );
+        let base = Expression::And(vec![
+            Expression::tag("team", ["data", "x"]),
+            Expression::dimension(Dimension::Region, ["eu-west-1"]),
+        ]);
+        let narrowed = SplitPlan::new(
+            SplitKey::Tag("team".into()),
+            vec!["data".into(), "".into(), "platform".into()],
+            Some(&base),
+        );
+        assert_eq!(narrowed.values, ["data"]);
+        assert_eq!(
+            narrowed.filter_for(Some(&base), "data"),
+            Expression::And(vec![
+                Expression::dimension(Dimension::Region, ["eu-west-1"]),
+                Expression::tag("team", ["data"])
+            ])
         );
     }
 }

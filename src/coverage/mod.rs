@@ -6,12 +6,16 @@ pub mod query;
 pub mod request;
 pub mod series;
 
-pub use fanout::{cost_text, SplitPlan, CONCURRENCY, CONFIRM_ABOVE};
+pub use fanout::{
+    cost_text, tag_values, SplitKey, SplitPlan, CONCURRENCY, CONFIRM_ABOVE, UNTAGGED,
+};
 pub use query::{
     day_text, CoverageQuery, Metric, Period, Preset, QueryProblem, Split, ValidQuery,
     DEFAULT_TARGET, GROUP_DIMENSIONS,
 };
-pub use request::{cli_command, coverage_input, wire_dimension, wire_filter, METRICS};
+pub use request::{
+    cli_command, coverage_input, tag_values_input, wire_dimension, wire_filter, METRICS,
+};
 pub use series::{
     band, coverage_csv, coverage_series, figures, hours_percent, rows_from_pages, stacks, Band,
     CoverageRow, Series, Stack, COLUMNS,

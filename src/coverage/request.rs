@@ -3,9 +3,9 @@
 use crate::aws::ce::{
     self, GetReservationCoverageInput, Granularity, GroupDefinition, GroupDefinitionType,
 };
-use crate::filter::{CoverageCommand, Expression, GroupBy, MatchOption};
+use crate::filter::{CoverageCommand, Expression, MatchOption};
 
-use super::query::{Split, ValidQuery};
+use super::query::ValidQuery;
 
 /// Every metric, so one (paid) answer fills the whole table whichever the chart shows.
 pub const METRICS: [&str; 3] = ["Hour", "Unit", "Cost"];
@@ -82,57 +82,48 @@ pub fn wire_dimension(name: &str) -> Option<ce::Dimension> {
         .find(|d| ce::to_botocore_json(d).trim_matches('"') == name)
 }
 
-/// The request for `query` with `filter` (the user's, or one pinned to a split value):
-/// a time series, or for a tag split the period's totals grouped by the tag (Cost Explorer
-/// refuses `Granularity` together with `GroupBy`).
+/// The time-series request for `query` with `filter` (the user's, or one pinned to a split
+/// value).
 pub fn coverage_input(
     query: &ValidQuery,
     filter: Option<&Expression>,
 ) -> Result<GetReservationCoverageInput, String> {
     let mut input = GetReservationCoverageInput::new(query.period.interval());
+    input.granularity = Some(query.granularity);
     input.filter = filter.map(wire_filter).transpose()?;
     input.metrics = Some(METRICS.iter().map(|m| (*m).to_owned()).collect());
-    match &query.split {
-        Split::Tag(key) => {
-            input.group_by = Some(vec![GroupDefinition {
-                r#type: Some(GroupDefinitionType::Tag),
-                key: Some(key.trim().to_owned()),
-            }]);
-        }
-        Split::None | Split::Dimension(_) => input.granularity = Some(query.granularity),
-    }
     Ok(input)
 }
 
-/// The `aws ce get-reservation-coverage` command for `query` (unsplit, or split by a tag);
-/// a dimension split is many commands, so the one shown is the unsplit series.
+/// The request that finds a tag's values: the period's coverage grouped by tag `key`, with the
+/// user's filter (Cost Explorer refuses `Granularity` together with `GroupBy`).
+pub fn tag_values_input(
+    query: &ValidQuery,
+    key: &str,
+) -> Result<GetReservationCoverageInput, String> {
+    let mut input = coverage_input(query, query.filter.as_ref())?;
+    input.granularity = None;
+    input.group_by = Some(vec![GroupDefinition {
+        r#type: Some(GroupDefinitionType::Tag),
+        key: Some(key.trim().to_owned()),
+    }]);
+    Ok(input)
+}
+
+/// The `aws ce get-reservation-coverage` command for `query`'s series without its split (a
+/// split is many commands, one per value).
 pub fn cli_command(query: &ValidQuery) -> String {
     let interval = query.period.interval();
-    let (granularity, group_by) = match &query.split {
-        Split::Tag(key) => (
-            None,
-            vec![GroupBy {
-                kind: "TAG".into(),
-                key: key.trim().to_owned(),
-            }],
-        ),
-        _ => (
-            Some(
-                match query.granularity {
-                    Granularity::Daily => "DAILY",
-                    Granularity::Monthly => "MONTHLY",
-                    Granularity::Hourly => "HOURLY",
-                }
-                .to_owned(),
-            ),
-            Vec::new(),
-        ),
+    let granularity = match query.granularity {
+        Granularity::Daily => "DAILY",
+        Granularity::Monthly => "MONTHLY",
+        Granularity::Hourly => "HOURLY",
     };
     CoverageCommand {
         start: interval.start,
         end: interval.end,
-        granularity,
-        group_by,
+        granularity: Some(granularity.to_owned()),
+        group_by: Vec::new(),
         metrics: METRICS.iter().map(|m| (*m).to_owned()).collect(),
         filter: query.filter.clone(),
     }
@@ -143,7 +134,7 @@ pub fn cli_command(query: &ValidQuery) -> String {
 mod tests {
     use super::*;
     use crate::aws::ce::get_reservation_coverage_body;
-    use crate::coverage::{CoverageQuery, Preset};
+    use crate::coverage::{CoverageQuery, Preset, Split};
     use crate::filter::Dimension;
     use time::macros::date;
 
@@ -171,18 +162,20 @@ mod tests {
     }
 
     #[test]
-    fn tag_split_groups_without_granularity() {
+    fn a_tag_s_values_come_from_one_grouped_request() {
         let q = valid(Split::Tag("team".into()), true);
-        let input = coverage_input(&q, None).unwrap();
+        let input = tag_values_input(&q, " team ").unwrap();
         assert_eq!(input.granularity, None);
         assert_eq!(input.group_by.unwrap()[0].key.as_deref(), Some("team"));
-        let cli = cli_command(&q);
         assert!(
-            cli.contains("--group-by '[{\"Key\":\"team\",\"Type\":\"TAG\"}]'")
-                || cli.contains("--group-by '[{\"Type\":\"TAG\",\"Key\":\"team\"}]'"),
-            "{cli}"
+            input.filter.is_some(),
+            "the user's filter narrows the values too"
         );
-        assert!(!cli.contains("--granularity"));
+        // The series themselves are requested per value, with granularity.
+        assert_eq!(
+            coverage_input(&q, None).unwrap().granularity,
+            Some(Granularity::Monthly)
+        );
     }
 
     #[test]
