@@ -150,7 +150,8 @@ class _Handler(BaseHTTPRequestHandler):
         request_id = str(uuid.uuid4())
         self._last_body = body
         r = route(method, self.path, headers, body)
-        entry = {"kind": "aws", "method": method, "path": self.path, "service": r.service, "operation": r.operation,
+        entry = {"kind": "aws", "received": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+                 "method": method, "path": self.path, "service": r.service, "operation": r.operation,
                  "origin": headers.get("origin"), "request_id": request_id, "fault": None}
         now = s.now()
         verdict = verify(method, self.path, headers, body, now, SKEW_SECONDS[r.service])

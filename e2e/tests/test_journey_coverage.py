@@ -4,6 +4,7 @@ page tokens (and a refused one), each Cost Explorer error, and the same on sampl
 
 import csv
 import io
+import re
 from datetime import date, datetime, timezone
 
 from playwright.sync_api import expect
@@ -244,3 +245,38 @@ def test_a_tag_split_finds_the_values_then_asks_per_value(journey, standin):
         team = e["params"]["Filter"]["Tags"]["Values"][0]
         want, _ = expected_rows(e["params"], group=team)
         assert [r for r in rows if r[2] == team] == want
+
+
+def _most_at_once(entries) -> int:
+    """The most requests the stand-in was answering at the same time (received -> logged)."""
+    edges = []
+    for e in entries:
+        edges += [(datetime.fromisoformat(e["received"]), 1), (datetime.fromisoformat(e["time"]), -1)]
+    at_once = most = 0
+    for _, step in sorted(edges, key=lambda x: (x[0], x[1])):
+        at_once += step
+        most = max(most, at_once)
+    return most
+
+
+def test_split_requests_run_two_at_a_time_and_cancel_stops_them(journey, standin):
+    standin.scenario(ce_extra_values=5, slow={"count": 40, "service": "ce", "seconds": 0.4})
+    journey.expect_page_problems = True  # the cancelled requests show as failed in the browser
+    page = connect_to_standin(journey)
+    open_coverage(page)
+    page.get_by_label("Split by").select_option("INSTANCE_TYPE")
+    run(page)
+    page.get_by_role("alertdialog", name="Confirm the requests").get_by_role("button", name="Send 12 requests").click()
+    results(page)
+    series = aws_calls(standin, "GetReservationCoverage")
+    assert len(series) == 12
+    assert _most_at_once(series) == 2, "split requests run two at a time"
+    # The same split over another period, cancelled after the first two: the rest are never sent.
+    page.get_by_label("Period").select_option("7d")
+    run(page)
+    page.get_by_role("alertdialog", name="Confirm the requests").get_by_role("button", name="Send 12 requests").click()
+    expect(page.get_by_text(re.compile(r"2 of 12 values done"))).to_be_visible(timeout=15_000)
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_text("Stopped.")).to_be_visible()
+    page.wait_for_timeout(1500)
+    assert len(aws_calls(standin, "GetReservationCoverage")) - 12 <= 4
