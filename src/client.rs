@@ -83,6 +83,29 @@ pub struct Operation<'a, T> {
     pub sent: &'a dyn Fn(),
 }
 
+impl<'a, T> Operation<'a, T> {
+    /// An operation whose sends nobody counts (`sent` does nothing).
+    pub fn new(
+        service: Service,
+        region: Option<&'a str>,
+        build: &'a dyn Fn(
+            &ResolvedEndpoint,
+            &Credentials,
+            SystemTime,
+        ) -> Result<HttpRequest, BuildError>,
+        parse: &'a dyn Fn(&HttpResponse) -> Result<T, AwsError>,
+    ) -> Self {
+        fn nothing() {}
+        Operation {
+            service,
+            region,
+            build,
+            parse,
+            sent: &nothing,
+        }
+    }
+}
+
 /// Runs `op` for `connection`. `status` receives "retrying…" lines while waiting, and `None`
 /// when the call ends.
 pub async fn call<T: 'static>(

@@ -13,6 +13,7 @@ pub mod coverage;
 pub mod csv;
 pub mod demo;
 pub mod filter;
+pub mod html;
 pub mod reservations;
 pub mod route;
 pub mod sort;

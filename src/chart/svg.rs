@@ -10,13 +10,7 @@ pub const TEXT_SENTINEL: RGBColor = RGBColor(0x01, 0x02, 0x03);
 /// plotters-svg 0.3 writes `font-size` as the requested size / 1.24.
 pub const SVG_TEXT_SCALE: f64 = 1.24;
 
-/// Escapes text for SVG/HTML content and attributes.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+pub use crate::html::escape;
 
 /// `svg` with the text sentinel as `currentColor`, `class` and `role="img"` on the root, a
 /// `<title>` (`summary`, escaped here) first, and `extra` (already escaped SVG) last.

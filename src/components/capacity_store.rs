@@ -76,13 +76,12 @@ pub async fn list_region(
     let mut rows = Vec::new();
     loop {
         let build = |ep: &_, cr: &_, t| ec2::describe_capacity_reservations(&input, ep, cr, t);
-        let op = Operation {
-            service: Service::Ec2,
-            region: Some(region),
-            build: &build,
-            parse: &ec2::parse_describe_capacity_reservations,
-            sent: &|| {},
-        };
+        let op = Operation::new(
+            Service::Ec2,
+            Some(region),
+            &build,
+            &ec2::parse_describe_capacity_reservations,
+        );
         let page = call(&connection, &clock, op, progress, cancel).await?;
         rows.extend(ReservationRow::from_page(
             &page.capacity_reservations,
@@ -119,13 +118,12 @@ pub async fn load_usage(
     let mut pages = Vec::new();
     loop {
         let build = |ep: &_, cr: &_, t| ec2::get_capacity_reservation_usage(&input, ep, cr, t);
-        let op = Operation {
-            service: Service::Ec2,
-            region: Some(region),
-            build: &build,
-            parse: &ec2::parse_get_capacity_reservation_usage,
-            sent: &|| {},
-        };
+        let op = Operation::new(
+            Service::Ec2,
+            Some(region),
+            &build,
+            &ec2::parse_get_capacity_reservation_usage,
+        );
         let page = call(&connection, &clock, op, progress, cancel).await?;
         let accounts: usize = pages
             .iter()
@@ -167,13 +165,12 @@ pub async fn check_permission(
         ..Default::default()
     };
     let build = |ep: &_, cr: &_, t| ec2::get_capacity_reservation_usage(&input, ep, cr, t);
-    let op = Operation {
-        service: Service::Ec2,
-        region: Some(region),
-        build: &build,
-        parse: &ec2::parse_get_capacity_reservation_usage,
-        sent: &|| {},
-    };
+    let op = Operation::new(
+        Service::Ec2,
+        Some(region),
+        &build,
+        &ec2::parse_get_capacity_reservation_usage,
+    );
     match call(&connection, &clock, op, &|_| {}, cancel).await {
         // AWS never answers a dry run with success; treat one as allowed all the same.
         Ok(_) => Ok(true),

@@ -45,13 +45,12 @@ pub fn ConnectionArea() -> impl IntoView {
             let token = CancelToken::new();
             cancel.set_value(token.clone());
             let clock = session.clock.get_value();
-            let op = Operation {
-                service: Service::Sts,
-                region: None,
-                build: &sts::get_caller_identity,
-                parse: &sts::parse_get_caller_identity,
-                sent: &|| {},
-            };
+            let op = Operation::new(
+                Service::Sts,
+                None,
+                &sts::get_caller_identity,
+                &sts::parse_get_caller_identity,
+            );
             let report = |line: Option<String>| {
                 if let Some(text) = &line {
                     retries.update(|all| all.push(text.clone()));

@@ -55,18 +55,10 @@ pub fn CoverageArea(
     };
     let checked = Memo::new(move |_| full().validate(today.get()));
     let problems = Signal::derive(move || checked.get().err().unwrap_or_default());
-    let period = Signal::derive(move || {
-        query
-            .with(|q| q.period(today.get()))
-            .ok()
-            .map(|p| p.interval())
-    });
-    let period_text = Signal::derive(move || {
-        query
-            .with(|q| q.period(today.get()))
-            .ok()
-            .map(|p| p.describe())
-    });
+    // The period is worked out once per change of the query or the day; both views read it.
+    let valid_period = Memo::new(move |_| query.with(|q| q.period(today.get())).ok());
+    let period = Signal::derive(move || valid_period.get().map(|p| p.interval()));
+    let period_text = Signal::derive(move || valid_period.get().map(|p| p.describe()));
     let filter_blocks = Memo::new(move |_| {
         draft.with(|d| has_errors(&violations_of(d, Operation::GetReservationCoverage)))
     });
