@@ -19,14 +19,17 @@ py="$root/e2e/.venv/bin/python"
 current="cargo fmt --check"; step "$current"
 cargo fmt --all -- --check
 
+current="the core crate has no browser dependency"; step "$current"
+bash scripts/check_core_deps.sh
+
 current="clippy (host)"; step "$current"
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 
 current="clippy (wasm32)"; step "$current"
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+cargo clippy --locked --workspace --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 current="native tests"; step "$current"
-cargo test --locked
+cargo test --locked --workspace
 
 current="browser tests (wasm-bindgen-test, headless Chromium)"; step "$current"
 web_tests=()

@@ -1,22 +1,13 @@
-//! Reservation Lens: EC2 Capacity Reservation usage and reservation coverage, in the browser.
-//!
-//! Data flows one way: form state → validated request → signed request (`aws`, pure) →
-//! transport → parsed model (pure) → views. Everything but the components and the transport is
-//! plain Rust tested natively.
+//! Reservation Lens in the browser: the transport, the one driver that runs the core's jobs,
+//! and the Leptos components. Everything else is `lens_core`, re-exported here under its own
+//! module names.
 
-pub mod aws;
-pub mod chart;
-pub mod client;
+pub use lens_core::{
+    aws, chart, connection, coverage, csv, demo, filter, html, jobs, reservations, route, sort,
+};
+
 pub mod components;
-pub mod connection;
-pub mod coverage;
-pub mod csv;
-pub mod demo;
-pub mod filter;
-pub mod html;
-pub mod reservations;
-pub mod route;
-pub mod sort;
+pub mod shell;
 pub mod transport;
 
 /// Mounts the app on the page body (the binary's only job).

@@ -1,131 +1,113 @@
-//! The only code that calls `fetch`: sends what the wire core built and hands back what came.
-//!
-//! Everything here is thin on purpose. Signing, parsing, retry decisions and error wording
-//! live in `crate::aws` and are tested natively; this module adds what only a browser has:
-//! the network, the clock, timers and cancellation.
+//! The only code that calls `fetch`: sends what the core built and hands back what came. Two
+//! transports share one trait: [`Fetch`] (the network) and [`Sample`] (the in-process sample
+//! AWS of `lens_core::demo`, no network). Signing, parsing, retries and error wording live in
+//! the core; this adds what only a browser has: the network, the clock and timers.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::aws::http::{HttpRequest, HttpResponse};
+pub use lens_core::jobs::TransportError;
 
-/// How long one attempt may take before it is aborted.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Why no HTTP answer came back.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum TransportError {
-    /// `fetch` rejected: the browser blocked the call (CORS) or the network is down. Browsers
-    /// deliberately do not say which.
-    #[error(
-        "No answer from {endpoint}. Either the network is down, or the browser refused the call \
-         because that endpoint does not allow calls from this page (CORS). If your network or \
-         policy blocks direct calls to AWS, set a pass-through proxy under Custom endpoints."
-    )]
-    NoAnswer { endpoint: String },
-    /// The attempt took longer than its timeout and was aborted.
-    #[error("{endpoint} did not answer within {secs} s; the request was abandoned.")]
-    TimedOut { endpoint: String, secs: u64 },
-    /// The user pressed Cancel.
-    #[error("Cancelled.")]
-    Cancelled,
+/// A request on its way: its answer, and how to abandon it.
+pub struct Sending {
+    pub answer: Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>>>>,
+    /// Aborts the request; its answer then resolves as [`TransportError::Cancelled`].
+    pub abort: Box<dyn Fn()>,
 }
 
-/// A Cancel button's handle on the work it stops: cancelling aborts the request in flight and
-/// every later attempt.
-#[derive(Clone, Default)]
-pub struct CancelToken(Rc<CancelState>);
-
-#[derive(Default)]
-struct CancelState {
-    cancelled: Cell<bool>,
-    in_flight: RefCell<Option<web_sys::AbortController>>,
+/// Where requests go.
+pub trait Transport {
+    /// Starts sending `request`; an attempt longer than `timeout` is abandoned.
+    fn send(&self, request: HttpRequest, timeout: Duration) -> Sending;
+    /// Whether AWS bills what goes through here (the sample data bills nothing).
+    fn billed(&self) -> bool;
 }
 
-impl CancelToken {
-    /// A token nobody has cancelled yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
+/// The network, through the browser's `fetch`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fetch;
 
-    /// Stops the work: aborts the request in flight, and later calls fail with `Cancelled`.
-    pub fn cancel(&self) {
-        self.0.cancelled.set(true);
-        if let Some(controller) = self.0.in_flight.borrow_mut().take() {
-            controller.abort();
+/// The sample data built into the app: answers at once, sends nothing anywhere.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sample;
+
+impl Transport for Sample {
+    fn send(&self, request: HttpRequest, _timeout: Duration) -> Sending {
+        let answer = crate::demo::answer(&request);
+        Sending {
+            answer: Box::pin(async move { Ok(answer) }),
+            abort: Box::new(|| {}),
         }
     }
 
-    /// Whether `cancel` was called.
-    pub fn is_cancelled(&self) -> bool {
-        self.0.cancelled.get()
+    fn billed(&self) -> bool {
+        false
     }
 }
 
-impl std::fmt::Debug for CancelToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CancelToken")
-            .field("cancelled", &self.is_cancelled())
-            .finish()
-    }
-}
-
-/// Sends one request and reads the whole answer. Any HTTP status is an answer (`Ok`); only a
-/// missing answer is an error.
-pub async fn send(
-    request: &HttpRequest,
-    timeout: Duration,
-    cancel: &CancelToken,
-) -> Result<HttpResponse, TransportError> {
-    if cancel.is_cancelled() {
-        return Err(TransportError::Cancelled);
-    }
-    let endpoint = origin_of(&request.url);
-    let controller = web_sys::AbortController::new().map_err(|_| TransportError::NoAnswer {
-        endpoint: endpoint.clone(),
-    })?;
-    *cancel.0.in_flight.borrow_mut() = Some(controller.clone());
-
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let controller = controller.clone();
-        let timed_out = timed_out.clone();
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let timer_id = window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            timer.as_ref().unchecked_ref(),
-            i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX),
-        )
-        .ok();
-
-    let result = fetch(request, &controller.signal()).await;
-
-    if let Some(id) = timer_id {
-        window().clear_timeout_with_handle(id);
-    }
-    drop(timer);
-    cancel.0.in_flight.borrow_mut().take();
-
-    result.map_err(|()| {
-        if cancel.is_cancelled() {
-            TransportError::Cancelled
-        } else if timed_out.get() {
-            TransportError::TimedOut {
-                endpoint,
-                secs: timeout.as_secs(),
+impl Transport for Fetch {
+    fn send(&self, request: HttpRequest, timeout: Duration) -> Sending {
+        let endpoint = origin_of(&request.url);
+        let Ok(controller) = web_sys::AbortController::new() else {
+            return Sending {
+                answer: Box::pin(async move { Err(TransportError::NoAnswer { endpoint }) }),
+                abort: Box::new(|| {}),
+            };
+        };
+        let cancelled = Rc::new(Cell::new(false));
+        let abort = {
+            let (controller, cancelled) = (controller.clone(), cancelled.clone());
+            Box::new(move || {
+                cancelled.set(true);
+                controller.abort();
+            })
+        };
+        let answer = Box::pin(async move {
+            let timed_out = Rc::new(Cell::new(false));
+            let timer = {
+                let (controller, timed_out) = (controller.clone(), timed_out.clone());
+                Closure::once(move || {
+                    timed_out.set(true);
+                    controller.abort();
+                })
+            };
+            let timer_id = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    timer.as_ref().unchecked_ref(),
+                    i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX),
+                )
+                .ok();
+            let result = fetch(&request, &controller.signal()).await;
+            if let Some(id) = timer_id {
+                window().clear_timeout_with_handle(id);
             }
-        } else {
-            TransportError::NoAnswer { endpoint }
-        }
-    })
+            drop(timer);
+            result.map_err(|()| {
+                if cancelled.get() {
+                    TransportError::Cancelled
+                } else if timed_out.get() {
+                    TransportError::TimedOut {
+                        endpoint,
+                        secs: timeout.as_secs(),
+                    }
+                } else {
+                    TransportError::NoAnswer { endpoint }
+                }
+            })
+        });
+        Sending { answer, abort }
+    }
+
+    fn billed(&self) -> bool {
+        true
+    }
 }
 
 async fn fetch(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<HttpResponse, ()> {
@@ -155,11 +137,14 @@ async fn fetch(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<H
     })
 }
 
-/// The signing clock: the browser's clock corrected by what AWS told us about its own
-/// (`offset`, server minus local). `SystemTime::now` panics on wasm32.
-pub fn aws_now(offset_ms: i64) -> SystemTime {
-    let millis = js_sys::Date::now() + offset_ms as f64;
-    UNIX_EPOCH + Duration::from_millis(millis.max(0.0) as u64)
+/// The browser's clock, uncorrected (`SystemTime::now` panics on wasm32).
+pub fn local_now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_millis(js_sys::Date::now().max(0.0) as u64)
+}
+
+/// The browser's clock as a calendar time.
+pub fn local_date_time() -> time::OffsetDateTime {
+    time::OffsetDateTime::from(local_now())
 }
 
 /// Waits without blocking the page (retry back-off, debouncing).

@@ -2,14 +2,15 @@
 //! The coverage charts, drawn to SVG natively: series present, target at the right height,
 //! hover titles with exact values, theme-neutral text.
 
-use reservation_lens::chart::{
-    coverage_lines_svg, coverage_stack_svg, nice_ceiling, number_text, percent_text,
+use lens_core::chart::{
+    coverage_lines_svg, coverage_stack_svg, nice_ceiling, number_text, percent_text, series_colour,
 };
-use reservation_lens::coverage::{Series, Stack};
+use lens_core::coverage::{Series, Stack};
 
 fn series(name: &str, values: &[Option<f64>]) -> Series {
     Series {
         name: name.into(),
+        others: name.starts_with("Others ("),
         points: values
             .iter()
             .enumerate()
@@ -44,6 +45,15 @@ fn lines_chart_has_each_series_the_target_and_hover_values() {
     // Each series in its colour: blue for the first, grey for "Others".
     assert!(svg.contains("#3A7BD5"));
     assert!(svg.contains("#8A8A8A"));
+    // A group whose own name starts with "Others" keeps a palette colour.
+    let tagged = vec![
+        series("m5.large", &[Some(50.0)]),
+        Series {
+            others: false,
+            ..series("Others-team", &[Some(10.0)])
+        },
+    ];
+    assert_ne!(series_colour(&tagged, 1), series_colour(&s, 1));
     // 100% at the top of the plot (y = 10), 50% in the middle (y = 140).
     assert!(svg.contains("cx=\"") || svg.contains("<circle"));
     assert!(svg.contains("2026-11-03 (UTC). m5.large: nothing ran; Others (3): 20%. Target 80%."));

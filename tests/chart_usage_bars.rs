@@ -2,7 +2,7 @@
 //! The usage-by-account bar chart, drawn to SVG: one bar per entry, lengths proportional to
 //! the values, labels as `<text>`, colours that follow the page, and an empty state.
 
-use reservation_lens::chart::{usage_bars_svg, NO_USAGE_TEXT};
+use lens_core::chart::{usage_bars_svg, NO_USAGE_TEXT};
 
 /// The value of `name="…"` in a tag.
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {

@@ -2,10 +2,8 @@
 //! the time passed in, endpoint overrides validated per field.
 #![cfg(not(target_arch = "wasm32"))]
 
-use reservation_lens::aws::endpoint::{OverrideMode, Service};
-use reservation_lens::connection::{
-    human_duration, utc_text, ConnectionError, ConnectionForm, Expiry,
-};
+use lens_core::aws::endpoint::{OverrideMode, Service};
+use lens_core::connection::{human_duration, utc_text, ConnectionError, ConnectionForm, Expiry};
 use time::macros::datetime;
 use time::Duration;
 

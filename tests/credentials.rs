@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Pasted credentials: every format we accept, and the specific error for each bad paste.
 
-use reservation_lens::aws::credentials::{
+use lens_core::aws::credentials::{
     parse_credentials, CredentialError, CredentialFormat, Credentials,
 };
 use time::macros::datetime;

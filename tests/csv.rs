@@ -1,9 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! CSV bytes: RFC 4180 quoting, CRLF, exact text, and formula-injection defence.
 
-use reservation_lens::csv::{
-    formula_safe, is_plain_number, to_csv, write_field, CsvTable, UTF8_BOM,
-};
+use lens_core::csv::{formula_safe, is_plain_number, to_csv, write_field, CsvTable, UTF8_BOM};
 
 fn field(cell: &str) -> String {
     let mut out = String::new();

@@ -3,16 +3,16 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
-use reservation_lens::aws::ce::{
+use lens_core::aws::ce::{
     self, DateInterval, GetDimensionValuesInput, GetReservationCoverageInput,
 };
-use reservation_lens::aws::ec2::{
+use lens_core::aws::ec2::{
     self, DescribeCapacityReservationsInput, GetCapacityReservationUsageInput,
 };
-use reservation_lens::aws::endpoint::{resolve, Service};
-use reservation_lens::aws::error::ErrorKind;
-use reservation_lens::aws::sts;
-use reservation_lens::demo::{answer, demo_credentials, DEMO_ACCOUNT};
+use lens_core::aws::endpoint::{resolve, Service};
+use lens_core::aws::error::ErrorKind;
+use lens_core::aws::sts;
+use lens_core::demo::{answer, demo_credentials, DEMO_ACCOUNT};
 
 fn at() -> std::time::SystemTime {
     UNIX_EPOCH + Duration::from_secs(1_795_000_000)

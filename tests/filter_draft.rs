@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The form state converts to and from the tree, and says which trees it can't show.
 
-use reservation_lens::filter::{
+use lens_core::filter::{
     check, parse_filter, ConditionKind, DraftCondition, Expression, FilterDraft, Grouping,
     MatchOption, Operation,
 };

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use reservation_lens::filter::{
+use lens_core::filter::{
     filter_from_url, filter_to_url, parse_filter, shell_quote, CoverageCommand, Dimension,
     Expression, GroupBy, ImportError, UrlFilterError,
 };

@@ -2,7 +2,7 @@
 //! JSON in and out: AWS's documented examples round-trip exactly; bad input is reported with
 //! JSON paths.
 
-use reservation_lens::filter::{
+use lens_core::filter::{
     parse_filter, Condition, Dimension, Expression, ImportError, ImportProblem, MatchOption,
 };
 use serde_json::Value;

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Every rule with a passing and a failing case, per operation.
 
-use reservation_lens::filter::{
+use lens_core::filter::{
     check, coverage_note, has_errors, implies_ec2_only, parse_filter, Operation, Rule, Severity,
     Violation, NO_SERVICE_NOTE,
 };
@@ -397,13 +397,13 @@ fn no_service_filter_means_ec2_only() {
 
 #[test]
 fn cost_category_names_and_values_follow_the_model_pattern() {
-    use reservation_lens::filter::rules::cost_category_text_problem;
+    use lens_core::filter::rules::cost_category_text_problem;
     assert_eq!(cost_category_text_problem("Data team"), None);
     assert_eq!(cost_category_text_problem("Équipe-1_x"), None);
     assert!(cost_category_text_problem(" lead").is_some());
     assert!(cost_category_text_problem("a$b").is_some());
     assert!(cost_category_text_problem(&"x".repeat(51)).is_some());
-    use reservation_lens::filter::{Condition, Expression};
+    use lens_core::filter::{Condition, Expression};
     let bad = Expression::CostCategories(Condition::new("Team!".to_string(), ["ok"]));
     let v = check(&bad, Operation::GetReservationCoverage);
     assert_eq!(v.len(), 1, "{v:?}");

@@ -2,14 +2,14 @@
 //! Bodies that are not what AWS sends: each must give its own specific error (or, where noted,
 //! be accepted on purpose), never a panic.
 
-use reservation_lens::aws::ce::{parse_get_dimension_values, parse_get_reservation_coverage};
-use reservation_lens::aws::ec2::{
+use lens_core::aws::ce::{parse_get_dimension_values, parse_get_reservation_coverage};
+use lens_core::aws::ec2::{
     parse_describe_capacity_reservations, parse_get_capacity_reservation_usage,
     CapacityReservationState,
 };
-use reservation_lens::aws::error::{AwsError, BadResponse, ErrorKind, Problem};
-use reservation_lens::aws::http::HttpResponse;
-use reservation_lens::aws::sts::parse_get_caller_identity;
+use lens_core::aws::error::{AwsError, BadResponse, ErrorKind, Problem};
+use lens_core::aws::http::HttpResponse;
+use lens_core::aws::sts::parse_get_caller_identity;
 
 fn resp(status: u16, content_type: &str, body: impl Into<String>) -> HttpResponse {
     HttpResponse {
@@ -95,7 +95,7 @@ fn html_gateway_error_keeps_its_status_for_retry() {
     );
     let err = parse_get_caller_identity(&r).unwrap_err();
     assert_eq!(err.http_status(), 502);
-    assert!(reservation_lens::aws::retry::retry_reason(&err).is_some());
+    assert!(lens_core::aws::retry::retry_reason(&err).is_some());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! Regions and endpoints against botocore 1.44.5 (`tests/vectors/endpoints.json`, written by
 //! `scripts/gen_request_vectors.py`), and override validation.
 
-use reservation_lens::aws::endpoint::{
+use lens_core::aws::endpoint::{
     find_region, resolve, EndpointError, EndpointOverride, OverrideMode, Overrides, Partition,
     Service, REGIONS,
 };

@@ -5,8 +5,8 @@
 //! The shapes in the fixture drive a small walker here; the naming (`ec2_member_name`), list
 //! flattening (`QueryWriter::value`), percent-encoding and JSON formatting are the library's.
 
-use reservation_lens::aws::ce::to_botocore_json;
-use reservation_lens::aws::query::{ec2_member_name, QueryProtocol, QueryValue, QueryWriter};
+use lens_core::aws::ce::to_botocore_json;
+use lens_core::aws::query::{ec2_member_name, QueryProtocol, QueryValue, QueryWriter};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;

@@ -5,14 +5,17 @@
 //! own serializers, endpoint resolution and SigV4 signer at a fixed time; nothing in it comes
 //! from our code.
 
-use reservation_lens::aws::ce::{GetDimensionValuesInput, GetReservationCoverageInput};
-use reservation_lens::aws::credentials::Credentials;
-use reservation_lens::aws::ec2::{
+use lens_core::aws::ce::{GetDimensionValuesInput, GetReservationCoverageInput};
+use lens_core::aws::credentials::Credentials;
+use lens_core::aws::ec2::{
     DescribeCapacityReservationsInput, Filter, GetCapacityReservationUsageInput,
 };
-use reservation_lens::aws::endpoint::{resolve, EndpointOverride, OverrideMode, Service};
-use reservation_lens::aws::http::HttpRequest;
-use reservation_lens::aws::{ce, ec2, sign, sts};
+use lens_core::aws::endpoint::{resolve, EndpointOverride, OverrideMode, Service};
+use lens_core::aws::http::HttpRequest;
+use lens_core::aws::{ce, ec2, sts};
+
+#[path = "support/sigv4.rs"]
+mod sigv4;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -209,13 +212,13 @@ fn requests_match_botocore_byte_for_byte() {
             .iter()
             .map(|(k, v)| (*k, v.as_str()))
             .collect();
-        let creq = sign::canonical_request(&endpoint, &headers, &request.body, &creds, time);
+        let creq = sigv4::canonical_request(&endpoint, &headers, &request.body, &creds, time);
         check(
             "canonical request",
             &creq,
             v["canonical_request"].as_str().unwrap(),
         );
-        let sts = sign::string_to_sign(&endpoint, &creq, time);
+        let sts = sigv4::string_to_sign(&endpoint, &creq, time);
         check(
             "string to sign",
             &sts,
@@ -264,9 +267,9 @@ fn vector_table_covers_each_operation_and_mode() {
 
 #[test]
 fn invalid_inputs_are_refused_before_signing() {
-    use reservation_lens::aws::ce::DateInterval;
-    use reservation_lens::aws::ce::{Dimension, GetDimensionValuesInput};
-    use reservation_lens::aws::input::{BuildError, InputError};
+    use lens_core::aws::ce::DateInterval;
+    use lens_core::aws::ce::{Dimension, GetDimensionValuesInput};
+    use lens_core::aws::input::{BuildError, InputError};
     let endpoint = resolve(Service::Ec2, "eu-west-1", None).unwrap();
     let creds = Credentials::new(
         "AKIAIOSFODNN7EXAMPLE",

@@ -1,11 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! All-regions fan-out: plan order, batching, and a merge that keeps failures per region.
+//! All-regions fan-out: plan order, and a merge that keeps failures per region.
 
-use reservation_lens::aws::endpoint::REGIONS;
-use reservation_lens::reservations::{FanOutPlan, RegionMerge};
+use lens_core::aws::endpoint::REGIONS;
+use lens_core::reservations::{FanOutPlan, RegionMerge};
 
 #[test]
-fn plan_orders_dedupes_and_batches() {
+fn plan_orders_and_dedupes() {
     let plan = FanOutPlan::new(
         &[
             "us-east-1",
@@ -23,35 +23,18 @@ fn plan_orders_dedupes_and_batches() {
         plan.order,
         ["ap-south-1", "us-east-1", "eu-west-1", "sa-east-1"]
     );
-    let batches: Vec<&[String]> = plan.batches().collect();
-    assert_eq!(
-        batches,
-        [
-            &["ap-south-1", "us-east-1"][..],
-            &["eu-west-1", "sa-east-1"][..]
-        ]
-    );
     assert_eq!(plan.position("eu-west-1"), Some(2));
 
     // A limit of 0 would never start anything: it means 1. A first region not in the list is ignored.
     let plan = FanOutPlan::new(&["a", "b", "c"], 0, Some("zz"));
     assert_eq!(plan.limit, 1);
-    assert_eq!(plan.batches().count(), 3);
     assert_eq!(plan.order, ["a", "b", "c"]);
 
     // Every known region, 4 at a time.
     let codes: Vec<&str> = REGIONS.iter().map(|r| r.code).collect();
     let plan = FanOutPlan::new(&codes, 4, None);
     assert_eq!(plan.order.len(), codes.len());
-    assert_eq!(
-        plan.batches().map(<[String]>::len).sum::<usize>(),
-        codes.len()
-    );
-    assert!(plan.batches().all(|b| b.len() <= 4));
-    assert!(FanOutPlan::new::<&str>(&[], 3, None)
-        .batches()
-        .next()
-        .is_none());
+    assert!(FanOutPlan::new::<&str>(&[], 3, None).order.is_empty());
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -96,10 +79,9 @@ fn merge_keeps_errors_and_every_other_region() {
         ]
     );
     assert_eq!(merged.missing, ["sa-east-1"], "not answered yet");
-    assert!(!merged.is_complete());
 
     let all_ok =
         FanOutPlan::new(&["a"], 1, None).merge::<u8, String>(vec![("a".into(), Ok(vec![1, 2]))]);
-    assert!(all_ok.is_complete());
+    assert!(all_ok.failed.is_empty() && all_ok.missing.is_empty());
     assert_eq!(all_ok.rows, [1, 2]);
 }

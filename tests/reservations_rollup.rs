@@ -1,11 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Totals per instance type, and rows built from the demo data's answer.
 
-use reservation_lens::aws::ec2::{
+use lens_core::aws::ec2::{
     CapacityReservation, CapacityReservationState as St, EndDateType, InstancePlatform, Tenancy,
 };
-use reservation_lens::demo::{answer, DEMO_ACCOUNT};
-use reservation_lens::reservations::*;
+use lens_core::demo::{answer, DEMO_ACCOUNT};
+use lens_core::reservations::*;
 
 const ME: &str = "111122223333";
 
@@ -88,8 +88,8 @@ fn rollup_per_instance_type() {
 
 #[test]
 fn rows_from_the_demo_answer() {
-    use reservation_lens::aws::ec2::parse_describe_capacity_reservations;
-    use reservation_lens::aws::http::HttpRequest;
+    use lens_core::aws::ec2::parse_describe_capacity_reservations;
+    use lens_core::aws::http::HttpRequest;
     let req = HttpRequest {
         method: "POST",
         url: "https://ec2.us-east-1.amazonaws.com/".into(),

@@ -2,12 +2,12 @@
 //! The reservation list: row arithmetic, owner and end date, sorting on every column,
 //! filters and CSV.
 
-use reservation_lens::aws::ec2::{
+use lens_core::aws::ec2::{
     CapacityReservation, CapacityReservationState as St, EndDateType, InstancePlatform,
     ResourceTag, Tenancy,
 };
-use reservation_lens::aws::xml::Timestamp;
-use reservation_lens::reservations::*;
+use lens_core::aws::xml::Timestamp;
+use lens_core::reservations::*;
 
 const ME: &str = "111122223333";
 

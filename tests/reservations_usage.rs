@@ -2,12 +2,12 @@
 //! One reservation's usage by account: pages joined in order, totals, search, sort, top
 //! accounts + others, the interruptible section, CSV, and the accounts × reservations matrix.
 
-use reservation_lens::aws::ec2::{
+use lens_core::aws::ec2::{
     parse_get_capacity_reservation_usage, CapacityReservationState, CapacityReservationUsage,
     InstanceUsage, InterruptibleAllocationStatus, InterruptionType,
 };
-use reservation_lens::aws::http::HttpResponse;
-use reservation_lens::reservations::*;
+use lens_core::aws::http::HttpResponse;
+use lens_core::reservations::*;
 
 const NS: &str = "http://ec2.amazonaws.com/doc/2016-11-15/";
 

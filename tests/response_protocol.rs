@@ -10,9 +10,9 @@
 //! The cases' shapes are not our operations, so a small shape-driven walker below applies the
 //! helpers as our hand-written parsers do.
 
-use reservation_lens::aws::error::{parse_error_response, AwsError, ErrorProtocol};
-use reservation_lens::aws::http::HttpResponse;
-use reservation_lens::aws::xml::{self, Reader, Timestamp};
+use lens_core::aws::error::{parse_error_response, AwsError, ErrorProtocol};
+use lens_core::aws::http::HttpResponse;
+use lens_core::aws::xml::{self, Reader, Timestamp};
 use roxmltree::Node;
 use serde_json::{json, Map, Value};
 

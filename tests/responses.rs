@@ -8,10 +8,10 @@
 mod convert;
 
 use convert::Amounts;
-use reservation_lens::aws::error::{AwsError, ErrorKind};
-use reservation_lens::aws::http::HttpResponse;
-use reservation_lens::aws::paginate::{collect_pages, PagedError};
-use reservation_lens::aws::{ce, ec2, sts};
+use lens_core::aws::error::{AwsError, ErrorKind};
+use lens_core::aws::http::HttpResponse;
+use lens_core::aws::paginate::{collect_pages, PagedError};
+use lens_core::aws::{ce, ec2, sts};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 

@@ -1,10 +1,11 @@
-//! Browser tests of the transport: real `fetch` calls from headless Chromium.
+//! Browser tests of the transports: real `fetch` calls from headless Chromium, and the
+//! sample AWS behind the same trait.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
 
 use reservation_lens::aws::http::HttpRequest;
-use reservation_lens::transport::{send, CancelToken, TransportError};
+use reservation_lens::transport::{Fetch, Sample, Transport, TransportError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -22,26 +23,25 @@ fn post(url: &str) -> HttpRequest {
 async fn an_http_answer_of_any_status_is_an_answer() {
     // The test runner's own server answers a POST it does not know with an HTTP error status.
     let origin = web_sys::window().unwrap().location().origin().unwrap();
-    let response = send(
-        &post(&format!("{origin}/no-such-endpoint")),
-        Duration::from_secs(10),
-        &CancelToken::new(),
-    )
-    .await
-    .expect("an HTTP answer");
+    let response = Fetch
+        .send(
+            post(&format!("{origin}/no-such-endpoint")),
+            Duration::from_secs(10),
+        )
+        .answer
+        .await
+        .expect("an HTTP answer");
     assert!(response.status >= 400, "status {}", response.status);
 }
 
 #[wasm_bindgen_test]
 async fn a_refused_connection_is_no_answer_naming_the_endpoint() {
     // Port 9 (discard) is closed on loopback: fetch rejects without an HTTP answer.
-    let err = send(
-        &post("http://127.0.0.1:9/x?y"),
-        Duration::from_secs(10),
-        &CancelToken::new(),
-    )
-    .await
-    .unwrap_err();
+    let err = Fetch
+        .send(post("http://127.0.0.1:9/x?y"), Duration::from_secs(10))
+        .answer
+        .await
+        .unwrap_err();
     assert_eq!(
         err,
         TransportError::NoAnswer {
@@ -52,15 +52,28 @@ async fn a_refused_connection_is_no_answer_naming_the_endpoint() {
 }
 
 #[wasm_bindgen_test]
-async fn a_cancelled_token_sends_nothing() {
-    let token = CancelToken::new();
-    token.cancel();
-    let err = send(
-        &post("http://127.0.0.1:9/"),
-        Duration::from_secs(10),
-        &token,
-    )
-    .await
-    .unwrap_err();
-    assert_eq!(err, TransportError::Cancelled);
+async fn an_aborted_request_is_cancelled_not_a_network_failure() {
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let sending = Fetch.send(post(&format!("{origin}/slow")), Duration::from_secs(10));
+    (sending.abort)();
+    assert_eq!(sending.answer.await.unwrap_err(), TransportError::Cancelled);
+}
+
+#[wasm_bindgen_test]
+async fn the_sample_transport_answers_without_the_network_and_bills_nothing() {
+    let request = HttpRequest {
+        method: "POST",
+        url: "https://sts.us-east-1.amazonaws.com/".into(),
+        headers: vec![],
+        body: "Action=GetCallerIdentity&Version=2011-06-15".into(),
+    };
+    let answer = Sample
+        .send(request, Duration::from_secs(1))
+        .answer
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 200);
+    assert!(answer.body.contains("<Account>111122223333</Account>"));
+    assert!(!Sample.billed());
+    assert!(Fetch.billed());
 }

@@ -12,7 +12,7 @@ Modules: ``server`` (HTTP, CORS, control API), ``routing`` (which service and op
 ``tokens`` (pagination tokens), ``models`` (botocore service models).
 """
 
-from .credentials import DEMO_CREDENTIALS, EXPIRED_CREDENTIALS
+from .credentials import DEMO_CREDENTIALS, EXPIRED_CREDENTIALS, SECOND_CREDENTIALS
 from .server import StandIn
 
-__all__ = ["StandIn", "DEMO_CREDENTIALS", "EXPIRED_CREDENTIALS"]
+__all__ = ["StandIn", "DEMO_CREDENTIALS", "EXPIRED_CREDENTIALS", "SECOND_CREDENTIALS"]

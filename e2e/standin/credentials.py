@@ -29,4 +29,14 @@ EXPIRED_CREDENTIALS = KnownCredentials(
     expired=True,
 )
 
-KNOWN = {c.access_key: c for c in (DEMO_CREDENTIALS, EXPIRED_CREDENTIALS)}
+# Another role in another account, for switching accounts in one tab.
+SECOND_CREDENTIALS = KnownCredentials(
+    access_key="ASIAE2ESTANDIN0ROLE2",
+    secret_key="e2eStandInSecondSecret/NotARealAwsKey002",
+    session_token="IQoJb3JpZ2luX2VjE2e2StandInSecondSessionToken//NotReal/13579bdf=",
+    account="210987654321",
+    arn="arn:aws:sts::210987654321:assumed-role/PlatformReadOnly/lens-second",
+    user_id="AROAE2ESTANDINROLE0002:lens-second",
+)
+
+KNOWN = {c.access_key: c for c in (DEMO_CREDENTIALS, EXPIRED_CREDENTIALS, SECOND_CREDENTIALS)}

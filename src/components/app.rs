@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 
 use super::{
-    AreaHeading, CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, CoverageArea,
-    CoverageStore, Nav, NotFound, SecurityNotice, Session,
+    CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, CoverageArea, CoverageStore, Nav,
+    NotFound, SecurityNotice, Session,
 };
 use crate::route::{Area, Route};
 
 /// The whole app: header with navigation, the security notice, and the area the URL names.
 #[component]
 pub fn App() -> impl IntoView {
-    Session::provide();
+    Session::provide(crate::shell::Shell::provide());
     CapacityStore::provide();
     CoverageStore::provide();
     let route = RwSignal::new(current_route());
@@ -38,17 +38,10 @@ pub fn App() -> impl IntoView {
                 Route::Area { area: Area::Coverage, query } => {
                     view! { <CoverageArea query=query /> }.into_any()
                 }
-                Route::Area { area, .. } => area_view(area),
+                Route::Area { area: Area::Connection, .. } => view! { <ConnectionArea /> }.into_any(),
                 Route::NotFound { path } => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>
-    }
-}
-
-fn area_view(area: Area) -> AnyView {
-    match area {
-        Area::Connection => view! { <ConnectionArea /> }.into_any(),
-        other => view! { <AreaHeading area=other /> }.into_any(),
     }
 }
 

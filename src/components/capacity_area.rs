@@ -2,13 +2,9 @@ use leptos::prelude::*;
 
 use super::{CapacityStore, ErrorPanel, ReservationList, RollupTable, Session, UsageView};
 use crate::aws::endpoint::{find_region, REGIONS};
-use crate::client::CallError;
-use crate::reservations::{parse_reservation_id, FanOutPlan};
+use crate::reservations::parse_reservation_id;
 use crate::route::{query_param, reservation_href, Area};
-use crate::transport::CancelToken;
-
-/// How many regions are listed at once in "All regions".
-const REGION_CONCURRENCY: usize = 4;
+use crate::shell::JobHandle;
 
 /// The Capacity Reservations area: the list (one region or all), the roll-up, and one
 /// reservation's usage when the URL names it.
@@ -101,23 +97,21 @@ pub fn CapacityArea(
 fn ListSection(store: CapacityStore, session: Session) -> impl IntoView {
     let all_regions = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
-    let cancel = StoredValue::new_local(CancelToken::new());
+    let cancel = StoredValue::new_local(JobHandle::new());
+    // Leaving the view cancels its listing.
+    on_cleanup(move || {
+        if let Some(handle) = cancel.try_get_value() {
+            handle.cancel();
+        }
+    });
 
+    let loading = StoredValue::new(None::<String>);
     let load = Action::new_local(move |all: &bool| {
         let all = *all;
         async move {
             let Some(connection) = session.connection.get_untracked() else {
                 return;
             };
-            let key = format!(
-                "{}|{}|{}",
-                connection.credentials.access_key_id(),
-                connection.region,
-                all
-            );
-            if store.loaded_for.get_untracked().as_deref() == Some(key.as_str()) {
-                return;
-            }
             let partition = find_region(&connection.region).map(|r| r.partition);
             let regions: Vec<&str> = if all {
                 REGIONS
@@ -128,45 +122,33 @@ fn ListSection(store: CapacityStore, session: Session) -> impl IntoView {
             } else {
                 vec![connection.region.as_str()]
             };
-            let plan = FanOutPlan::new(&regions, REGION_CONCURRENCY, Some(&connection.region));
-            let token = CancelToken::new();
-            cancel.set_value(token.clone());
-            let mut results = Vec::new();
-            let total = plan.order.len();
-            for batch in plan.batches() {
-                status.set(Some(format!(
-                    "Listing reservations: {} of {total} regions done…",
-                    results.len()
-                )));
-                let futures = batch.iter().map(|region| {
-                    let token = token.clone();
-                    async move {
-                        let r = super::capacity_store::list_region(
-                            session,
-                            region,
-                            &|s| status.set(s),
-                            &token,
-                        )
-                        .await;
-                        (region.clone(), r)
-                    }
-                });
-                results.extend(futures::future::join_all(futures).await);
-                if token.is_cancelled() {
-                    break;
-                }
+            // What the list shows (or is loading) already needs no second listing.
+            let who = session.shell.identity().map(|i| i.arn).unwrap_or_default();
+            let key = format!("{who}|{}|{all}", connection.region);
+            if store.loaded_for.get_untracked().as_deref() == Some(key.as_str())
+                || loading.get_value().as_deref() == Some(key.as_str())
+            {
+                return;
             }
-            let merged = plan.merge(results);
-            store.rows.set(merged.rows);
-            store.failed.set(
-                merged
-                    .failed
-                    .into_iter()
-                    .filter(|(_, e): &(String, CallError)| !e.is_cancelled())
-                    .collect(),
-            );
-            store.loaded_for.set(Some(key));
-            status.set(None);
+            loading.set_value(Some(key.clone()));
+            let handle = JobHandle::new();
+            if let Some(previous) = cancel.try_get_value() {
+                previous.cancel();
+            }
+            cancel.try_set_value(handle.clone());
+            let report = |s: Option<String>| {
+                let _ = status.try_set(s.map(|s| format!("Listing reservations: {s}")));
+            };
+            if let Ok((rows, failed)) =
+                super::capacity_store::list_regions(session, &regions, &handle, &report).await
+            {
+                store.rows.set(rows);
+                store.failed.set(failed);
+                store.loaded_for.set(Some(key.clone()));
+            }
+            if loading.try_get_value().flatten().as_deref() == Some(key.as_str()) {
+                loading.try_set_value(None);
+            }
         }
     });
 
@@ -192,7 +174,7 @@ fn ListSection(store: CapacityStore, session: Session) -> impl IntoView {
             </label>
             <Show when=move || pending.get()>
                 <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Listing reservations…".into())}</span>
-                <button type="button" on:click=move |_| cancel.with_value(CancelToken::cancel)>"Cancel"</button>
+                <button type="button" on:click=move |_| cancel.with_value(JobHandle::cancel)>"Cancel"</button>
             </Show>
         </div>
         {move || store.failed.get().into_iter().map(|(region, e)| view! {

@@ -1,24 +1,26 @@
 use leptos::prelude::*;
 
 use super::{CredentialFields, EndpointFields, ErrorPanel, IdentityCard, RegionSelect, Session};
-use crate::aws::endpoint::Service;
-use crate::aws::sts;
-use crate::client::{call, CallError, Operation};
-use crate::connection::{human_duration, Connection, Overrides};
+use crate::aws::endpoint::Overrides;
+use crate::aws::operation::GetCallerIdentity;
+use crate::connection::{human_duration, Connection};
 use crate::demo::demo_credentials;
-use crate::transport::CancelToken;
+use crate::jobs::{CallError, Identity, Single};
+use crate::shell::JobHandle;
 
 /// The Connection area: paste credentials, pick region and endpoints, check who you are.
 #[component]
 pub fn ConnectionArea() -> impl IntoView {
     let session = Session::get();
+    let shell = session.shell;
+    let (capacity, coverage) = (super::CapacityStore::get(), super::CoverageStore::get());
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<CallError>);
     let form_error = RwSignal::new(None::<String>);
     let clock_note = RwSignal::new(None::<String>);
     // Every "retrying…" line of the last call, kept so a slow success explains itself.
     let retries = RwSignal::new(Vec::<String>::new());
-    let cancel = StoredValue::new_local(CancelToken::new());
+    let cancel = StoredValue::new_local(JobHandle::new());
 
     let connect = Action::new_local(move |demo: &bool| {
         let demo = *demo;
@@ -42,31 +44,34 @@ pub fn ConnectionArea() -> impl IntoView {
                 }
             };
             form_error.set(None);
-            let token = CancelToken::new();
-            cancel.set_value(token.clone());
-            let clock = session.clock.get_value();
-            let op = Operation::new(
-                Service::Sts,
-                None,
-                &sts::get_caller_identity,
-                &sts::parse_get_caller_identity,
-            );
-            let report = |line: Option<String>| {
-                if let Some(text) = &line {
-                    retries.update(|all| all.push(text.clone()));
-                }
-                status.set(line);
-            };
-            let result = call(&connection, &clock, op, &report, &token).await;
-            clock_note.set(clock_text(clock.offset_ms()));
-            match result {
+            // Other credentials: every job of the previous ones stops, and nothing learned
+            // with them (answers, clock) is reused.
+            shell.reset(demo);
+            capacity.clear();
+            coverage.clear();
+            session.identity.set(None);
+            session.connection.set(None);
+            let handle = JobHandle::new();
+            cancel.set_value(handle.clone());
+            let mut job = Single::for_connection(&GetCallerIdentity, &connection, None);
+            let outcome = shell
+                .drive(&mut job, &handle, &|line| status.set(line))
+                .await;
+            clock_note.set(clock_text(shell.clock_offset_ms.get_untracked()));
+            retries.set(job.retries().to_vec());
+            if outcome.is_err() {
+                return;
+            }
+            match job.into_result() {
                 Ok(identity) => {
+                    shell.set_identity(Some(Identity {
+                        account: identity.account.clone().unwrap_or_default(),
+                        arn: identity.arn.clone().unwrap_or_default(),
+                    }));
                     session.identity.set(Some(identity));
                     session.connection.set(Some(connection));
                 }
                 Err(e) => {
-                    session.identity.set(None);
-                    session.connection.set(None);
                     if !e.is_cancelled() {
                         error.set(Some(e));
                     }
@@ -76,9 +81,8 @@ pub fn ConnectionArea() -> impl IntoView {
     });
     let pending = connect.pending();
 
-    let (capacity, coverage) = (super::CapacityStore::get(), super::CoverageStore::get());
     let forget = move |_| {
-        cancel.with_value(CancelToken::cancel);
+        cancel.with_value(JobHandle::cancel);
         session.forget();
         capacity.clear();
         coverage.clear();
@@ -105,7 +109,7 @@ pub fn ConnectionArea() -> impl IntoView {
                 </button>
                 <button type="button" on:click=forget>"Forget credentials"</button>
                 <Show when=move || pending.get()>
-                    <button type="button" on:click=move |_| cancel.with_value(CancelToken::cancel)>"Cancel"</button>
+                    <button type="button" on:click=move |_| cancel.with_value(JobHandle::cancel)>"Cancel"</button>
                 </Show>
             </div>
         </form>

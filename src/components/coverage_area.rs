@@ -1,19 +1,20 @@
 use leptos::prelude::*;
 
 use super::coverage_results::{CoverageResults, Outcome};
+use super::coverage_store::{self, MAX_PAGES};
 use super::filter_builder::violations_of;
 use super::{
     CeCounter, CopyButton, CoverageForm, CoverageStore, ErrorPanel, FilterBuilder, Session,
 };
 use crate::aws::ce;
-use crate::client::CallError;
 use crate::coverage::{
     cli_command, coverage_input, rows_from_pages, tag_values, tag_values_input, CoverageQuery,
     QueryProblem, Split, SplitKey, SplitPlan, ValidQuery, CONCURRENCY,
 };
 use crate::filter::{has_errors, FilterDraft, Operation};
+use crate::jobs::{CallError, Cost, Pages, Window};
 use crate::route::Area;
-use crate::transport::CancelToken;
+use crate::shell::JobHandle;
 
 /// The Coverage area: the query form, the filter builder, the run button (disabled with the
 /// reason), and the results. The whole query lives in the URL.
@@ -83,7 +84,13 @@ pub fn CoverageArea(
     let outcome = RwSignal::new(None::<Outcome>);
     let pending_plan = RwSignal::new(None::<(ValidQuery, SplitPlan)>);
     let running = RwSignal::new(false);
-    let cancel = StoredValue::new_local(CancelToken::new());
+    let cancel = StoredValue::new_local(JobHandle::new());
+    // Leaving the view cancels its query.
+    on_cleanup(move || {
+        if let Some(handle) = cancel.try_get_value() {
+            handle.cancel();
+        }
+    });
     let width = RwSignal::new(chart_width());
     let resize = window_event_listener(leptos::ev::resize, move |_| width.set(chart_width()));
     on_cleanup(move || resize.remove());
@@ -93,37 +100,27 @@ pub fn CoverageArea(
     let execute = move |valid: ValidQuery, plan: Option<SplitPlan>| {
         pending_plan.try_set(None);
         leptos::task::spawn_local(async move {
-            let token = CancelToken::new();
+            let token = JobHandle::new();
             cancel.try_set_value(token.clone());
             running.try_set(true);
             error.try_set(None);
             problem.try_set(None);
             value_errors.try_set(Vec::new());
-            let before = store.ce_requests.get_untracked();
-            let result = run(
-                session,
-                store,
-                &valid,
-                plan.as_ref(),
-                status,
-                value_errors,
-                &token,
-            )
-            .await;
+            let result = run(session, &valid, plan.as_ref(), status, value_errors, &token).await;
             running.try_set(false);
             status.try_set(None);
             match result {
-                Ok((rows, total)) => {
+                Ok((rows, total, cost)) => {
                     let _ = outcome.try_set(Some(Outcome {
                         rows: std::sync::Arc::new(rows),
                         total,
                         target: valid.target,
                         metric: query.try_with_untracked(|q| q.metric).unwrap_or_default(),
                         split: valid.split.clone(),
-                        sent: store.ce_requests.get_untracked() - before,
+                        sent: cost.ce_requests,
                     }));
                 }
-                Err(RunError::Call(e)) if e.is_cancelled() => {
+                Err(RunError::Cancelled) => {
                     status.try_set(Some("Stopped.".into()));
                 }
                 Err(RunError::Call(e)) => {
@@ -152,9 +149,9 @@ pub fn CoverageArea(
                 "Asking Cost Explorer which {} values this period has…",
                 valid.split.describe()
             )));
-            let token = CancelToken::new();
+            let token = JobHandle::new();
             cancel.try_set_value(token.clone());
-            let values = split_values(session, store, &valid, &key, &token).await;
+            let values = split_values(session, &valid, &key, &token).await;
             running.try_set(false);
             status.try_set(None);
             match values {
@@ -166,7 +163,7 @@ pub fn CoverageArea(
                         execute(valid, Some(plan));
                     }
                 }
-                Err(RunError::Call(e)) if e.is_cancelled() => {}
+                Err(RunError::Cancelled) => {}
                 Err(RunError::Call(e)) => {
                     let _ = error.try_set(Some(e));
                 }
@@ -246,7 +243,7 @@ pub fn CoverageArea(
         <Show when=move || running.get()>
             <div class="toolbar">
                 <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Asking Cost Explorer…".into())}</span>
-                <button type="button" on:click=move |_| cancel.with_value(CancelToken::cancel)>"Cancel"</button>
+                <button type="button" on:click=move |_| cancel.with_value(JobHandle::cancel)>"Cancel"</button>
             </div>
         </Show>
         {move || (!running.get()).then(|| status.get()).flatten().map(|s| view! { <p class="hint" role="status">{s}</p> })}
@@ -262,89 +259,101 @@ pub fn CoverageArea(
 enum RunError {
     Call(CallError),
     Problem(String),
+    Cancelled,
 }
 
 impl From<CallError> for RunError {
     fn from(e: CallError) -> Self {
-        RunError::Call(e)
+        if e.is_cancelled() {
+            RunError::Cancelled
+        } else {
+            RunError::Call(e)
+        }
     }
 }
 
-/// Runs the query: one series, a tag's totals, or one filtered series per split value (at
-/// most [`CONCURRENCY`] at a time). A value that fails is reported without losing the others.
+impl From<crate::shell::Cancelled> for RunError {
+    fn from(_: crate::shell::Cancelled) -> Self {
+        RunError::Cancelled
+    }
+}
+
+type RunOutput = (
+    Vec<crate::coverage::CoverageRow>,
+    Option<ce::Coverage>,
+    Cost,
+);
+
+/// Runs the query: one series, or one filtered series per split value, at most
+/// [`CONCURRENCY`] in flight (the next starts as soon as one finishes). A value that fails is
+/// reported without losing the others.
 async fn run(
     session: Session,
-    store: CoverageStore,
     valid: &ValidQuery,
     plan: Option<&SplitPlan>,
     status: RwSignal<Option<String>>,
     value_errors: RwSignal<Vec<(String, CallError)>>,
-    cancel: &CancelToken,
-) -> Result<(Vec<crate::coverage::CoverageRow>, Option<ce::Coverage>), RunError> {
+    handle: &JobHandle,
+) -> Result<RunOutput, RunError> {
     let progress = |s: Option<String>| {
         let _ = status.try_set(s);
     };
     let Some(plan) = plan else {
         status.try_set(Some("Asking Cost Explorer…".into()));
         let input = coverage_input(valid, valid.filter.as_ref()).map_err(RunError::Problem)?;
-        let (pages, _) = store.coverage(session, input, &progress, cancel).await?;
-        return Ok(rows_from_pages(&pages, None));
+        let (pages, cost) = coverage_store::coverage(session, input, handle, &progress).await?;
+        let (rows, total) = rows_from_pages(&pages?, None);
+        return Ok((rows, total, cost));
     };
-    let mut inputs = Vec::with_capacity(plan.values.len());
+    let Some(connection) = session.connection.get_untracked() else {
+        return Err(RunError::Cancelled);
+    };
+    let mut children = Vec::with_capacity(plan.values.len());
     for value in &plan.values {
         let filter = plan.filter_for(valid.filter.as_ref(), value);
-        inputs.push((
+        let input = coverage_input(valid, Some(&filter)).map_err(RunError::Problem)?;
+        children.push((
             value.clone(),
-            coverage_input(valid, Some(&filter)).map_err(RunError::Problem)?,
+            Pages::for_connection(input, &connection, None, MAX_PAGES),
         ));
     }
-    let total = inputs.len();
+    let mut job = Window::new(children, CONCURRENCY, "values");
+    let what = plan.describe();
+    let report = |s: Option<String>| {
+        let _ = status.try_set(s.map(|s| format!("{what} — {s}")));
+    };
+    let cost = session.shell.drive(&mut job, handle, &report).await?;
     let mut rows = Vec::new();
-    let mut done = 0;
-    for batch in inputs.chunks(CONCURRENCY) {
-        status.try_set(Some(format!(
-            "{} — {done} of {total} values done…",
-            plan.describe()
-        )));
-        let futures = batch.iter().map(|(value, input)| async move {
-            let result = store
-                .coverage(session, input.clone(), &|_| {}, cancel)
-                .await;
-            (value, result)
-        });
-        for (value, result) in futures::future::join_all(futures).await {
-            done += 1;
-            match result {
-                Ok((pages, _)) => {
-                    rows.extend(rows_from_pages(&pages, Some(&plan.group_name(value))).0)
-                }
-                Err(e) if e.is_cancelled() => return Err(e.into()),
-                Err(e) => {
-                    let _ = value_errors.try_update(|v| v.push((value.clone(), e)));
-                }
+    for (value, pages) in job.into_children() {
+        match pages.into_result() {
+            Ok(pages) => rows.extend(rows_from_pages(&pages, Some(&plan.group_name(&value))).0),
+            Err(e) if e.is_cancelled() => return Err(RunError::Cancelled),
+            Err(e) => {
+                let _ = value_errors.try_update(|v| v.push((value, e)));
             }
         }
-        if cancel.is_cancelled() {
-            return Err(CallError::Transport(crate::transport::TransportError::Cancelled).into());
-        }
     }
-    Ok((rows, None))
+    Ok((rows, None, cost))
 }
 
 /// The values a split covers: a dimension's from GetDimensionValues (reservation data, the
 /// query's period); a tag's from one coverage request grouped by the tag.
 async fn split_values(
     session: Session,
-    store: CoverageStore,
     valid: &ValidQuery,
     key: &SplitKey,
-    cancel: &CancelToken,
+    handle: &JobHandle,
 ) -> Result<Vec<String>, RunError> {
     match key {
         SplitKey::Dimension(d) => match crate::coverage::wire_dimension(d.as_str()) {
-            Some(wire) => Ok(store
-                .dimension_values(session, wire, &valid.period.interval(), "", cancel)
-                .await?),
+            Some(wire) => Ok(coverage_store::dimension_values(
+                session,
+                wire,
+                &valid.period.interval(),
+                "",
+                handle,
+            )
+            .await??),
             None => Err(RunError::Problem(format!(
                 "This build can't split by {}.",
                 d.as_str()
@@ -352,7 +361,8 @@ async fn split_values(
         },
         SplitKey::Tag(k) => {
             let input = tag_values_input(valid, k).map_err(RunError::Problem)?;
-            let (pages, _) = store.coverage(session, input, &|_| {}, cancel).await?;
+            let (pages, _) = coverage_store::coverage(session, input, handle, &|_| {}).await?;
+            let pages = pages?;
             let names = pages
                 .iter()
                 .flat_map(|p| &p.coverages_by_time)

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::client::CallError;
+use crate::jobs::CallError;
 
 /// A failed call in words: AWS's code, message and request id when there are any, and what to
 /// do next.

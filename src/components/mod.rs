@@ -1,7 +1,6 @@
 //! Leptos components, one per file.
 
 mod app;
-mod area_heading;
 mod capacity_area;
 mod capacity_store;
 mod ce_counter;
@@ -32,7 +31,6 @@ mod usage_view;
 mod value_picker;
 
 pub use app::App;
-pub use area_heading::AreaHeading;
 pub use capacity_area::CapacityArea;
 pub use capacity_store::CapacityStore;
 pub use ce_counter::CeCounter;

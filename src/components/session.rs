@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 
 use crate::aws::sts::CallerIdentity;
-use crate::client::{local_now, Clock};
 use crate::connection::{Connection, ConnectionForm};
+use crate::shell::Shell;
+use crate::transport::local_date_time as local_now;
 
 /// What the whole app shares about the connection. Lives in memory only: a reload forgets it.
 #[derive(Clone, Copy)]
@@ -16,21 +17,21 @@ pub struct Session {
     pub connection: RwSignal<Option<Connection>>,
     /// Who the connection belongs to, from STS GetCallerIdentity.
     pub identity: RwSignal<Option<CallerIdentity>>,
-    /// The signing clock's correction, learned from AWS.
-    pub clock: StoredValue<Clock, LocalStorage>,
     /// The browser's clock, ticking once a second for countdowns.
     pub now: RwSignal<OffsetDateTime>,
+    /// Runs the session's jobs (kept here: async work has no context to look it up in).
+    pub shell: Shell,
 }
 
 impl Session {
     /// Creates the session and starts the one-second tick.
-    pub fn provide() -> Session {
+    pub fn provide(shell: Shell) -> Session {
         let session = Session {
             form: RwSignal::new(ConnectionForm::default()),
             connection: RwSignal::new(None),
             identity: RwSignal::new(None),
-            clock: StoredValue::new_local(Clock::default()),
             now: RwSignal::new(local_now()),
+            shell,
         };
         if let Ok(handle) =
             set_interval_with_handle(move || session.now.set(local_now()), Duration::from_secs(1))
@@ -46,8 +47,10 @@ impl Session {
         expect_context::<Session>()
     }
 
-    /// Forgets the credentials and everything learned with them.
+    /// Forgets the credentials and everything learned with them: every running job is
+    /// cancelled and the session's cache emptied.
     pub fn forget(&self) {
+        self.shell.forget();
         self.form.update(ConnectionForm::forget_credentials);
         self.connection.set(None);
         self.identity.set(None);

@@ -4,12 +4,12 @@ use super::capacity_store::{check_permission, load_usage};
 use super::table_html::{push_row, Cell};
 use super::{download_text, CapacityStore, ErrorPanel, Session};
 use crate::chart::usage_bars_svg;
-use crate::client::CallError;
+use crate::jobs::CallError;
 use crate::reservations::{
     count_text, share_text, usage_csv, Direction, Sort, UsageColumn, UsageDetail,
 };
 use crate::route::Area;
-use crate::transport::CancelToken;
+use crate::shell::JobHandle;
 
 /// How many accounts get their own bar; the rest are one "others" bar.
 const TOP_ACCOUNTS: usize = 10;
@@ -25,29 +25,46 @@ pub fn UsageView(
 ) -> impl IntoView {
     let session = Session::get();
     let store = CapacityStore::get();
-    let key = format!("{region}/{id}");
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<CallError>);
     let permission = RwSignal::new(None::<Result<bool, CallError>>);
-    let cancel = StoredValue::new_local(CancelToken::new());
+    let detail = RwSignal::new(None::<UsageDetail>);
+    // One handle for the view's jobs (the usage pages and the permission check): leaving the
+    // view, Forget and new credentials cancel them.
+    let handle = StoredValue::new_local(JobHandle::new());
+    on_cleanup(move || {
+        if let Some(h) = handle.try_get_value() {
+            h.cancel();
+        }
+    });
 
     let load = {
-        let (id, region, key) = (id.clone(), region.clone(), key.clone());
+        let (id, region) = (id.clone(), region.clone());
         Action::new_local(move |_: &()| {
-            let (id, region, key) = (id.clone(), region.clone(), key.clone());
+            let (id, region) = (id.clone(), region.clone());
             async move {
-                if store.usage.with_untracked(|u| u.contains_key(&key)) {
+                let Some(connection) = session.connection.get_untracked() else {
                     return;
-                }
+                };
                 error.set(None);
-                let token = CancelToken::new();
-                cancel.set_value(token.clone());
-                match load_usage(session, &region, &id, &|s| status.set(s), &token).await {
-                    Ok(detail) => store.usage.update(|u| {
-                        u.insert(key, detail);
-                    }),
-                    Err(e) if e.is_cancelled() => {}
-                    Err(e) => error.set(Some(e)),
+                let Some(h) = handle.try_get_value() else {
+                    return;
+                };
+                let report = |s| {
+                    let _ = status.try_set(s);
+                };
+                match load_usage(session.shell, &connection, &region, &id, &h, &report).await {
+                    Ok(Ok(d)) => {
+                        let key = format!("{region}/{id}");
+                        let _ = store.usage.try_update(|u| {
+                            u.insert(key, d.clone());
+                        });
+                        let _ = detail.try_set(Some(d));
+                    }
+                    Ok(Err(e)) => {
+                        let _ = error.try_set(Some(e));
+                    }
+                    Err(_cancelled) => {}
                 }
             }
         })
@@ -60,16 +77,20 @@ pub fn UsageView(
         Action::new_local(move |_: &()| {
             let (id, region) = (id.clone(), region.clone());
             async move {
+                let Some(connection) = session.connection.get_untracked() else {
+                    return;
+                };
                 permission.set(None);
-                let result = check_permission(session, &region, &id, &CancelToken::new()).await;
-                permission.set(Some(result));
+                let Some(h) = handle.try_get_value() else {
+                    return;
+                };
+                if let Ok(result) =
+                    check_permission(session.shell, &connection, &region, &id, &h).await
+                {
+                    let _ = permission.try_set(Some(result));
+                }
             }
         })
-    };
-
-    let detail = {
-        let key = key.clone();
-        move || store.usage.with(|u| u.get(&key).cloned())
     };
 
     view! {
@@ -79,7 +100,10 @@ pub fn UsageView(
             <button type="button" on:click=move |_| { check.dispatch(()); }>"Check permissions"</button>
             <Show when=move || pending.get()>
                 <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Loading usage…".into())}</span>
-                <button type="button" on:click=move |_| cancel.with_value(CancelToken::cancel)>"Cancel"</button>
+                <button type="button" on:click=move |_| {
+                    handle.with_value(JobHandle::cancel);
+                    handle.set_value(JobHandle::new());
+                }>"Cancel"</button>
             </Show>
         </div>
         {move || permission.get().map(|p| match p {
@@ -88,7 +112,7 @@ pub fn UsageView(
             Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
         })}
         {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
-        {move || detail().map(|d| view! { <UsageDetailView detail=d /> })}
+        {move || detail.get().map(|d| view! { <UsageDetailView detail=d /> })}
     }
 }
 

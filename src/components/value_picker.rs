@@ -2,11 +2,12 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::{CoverageStore, ErrorPanel, Session};
+use super::coverage_store::dimension_values;
+use super::{ErrorPanel, Session};
 use crate::aws::ce::DateInterval;
-use crate::client::CallError;
 use crate::filter::{ConditionKind, DraftCondition, FilterDraft};
-use crate::transport::CancelToken;
+use crate::jobs::CallError;
+use crate::shell::JobHandle;
 
 /// How long typing must pause before Cost Explorer is asked (each request costs USD 0.01).
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -24,7 +25,6 @@ pub fn ValuePicker(
     period: Signal<Option<DateInterval>>,
 ) -> impl IntoView {
     let session = Session::get();
-    let store = CoverageStore::get();
     let input_id = format!("cond-{index}-value");
     let search = RwSignal::new(String::new());
     let used = RwSignal::new(false);
@@ -32,6 +32,8 @@ pub fn ValuePicker(
     let loading = RwSignal::new(false);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let sequence = StoredValue::new(0u32);
+    // The lookup in flight: a newer search, removing the row, or leaving the view cancels it.
+    let lookup = StoredValue::new_local(JobHandle::new());
 
     let edit = move |f: &dyn Fn(&mut DraftCondition)| {
         draft.update(|d| {
@@ -97,13 +99,18 @@ pub fn ValuePicker(
                 if loading.try_set(true).is_some() {
                     return;
                 }
+                let handle = JobHandle::new();
+                if let Some(previous) = lookup.try_get_value() {
+                    previous.cancel();
+                }
+                lookup.try_set_value(handle.clone());
                 leptos::task::spawn_local(async move {
-                    let result = store
-                        .dimension_values(session, wire, &period, &text, &CancelToken::new())
-                        .await;
+                    let result = dimension_values(session, wire, &period, &text, &handle).await;
                     if sequence.try_get_value() == Some(mine) {
                         let _ = loading.try_set(false);
-                        let _ = suggestions.try_set(Some(result));
+                        if let Ok(result) = result {
+                            let _ = suggestions.try_set(Some(result));
+                        }
                     }
                 });
             },
@@ -116,6 +123,9 @@ pub fn ValuePicker(
     on_cleanup(move || {
         if let Some(Some(handle)) = timer.try_get_value() {
             handle.clear();
+        }
+        if let Some(handle) = lookup.try_get_value() {
+            handle.cancel();
         }
     });
 

@@ -2,15 +2,15 @@
 //! in the model, absent members left out, timestamps as Python's `isoformat()`), so the two
 //! can be compared member by member.
 
-use reservation_lens::aws::ce::{
+use lens_core::aws::ce::{
     Amount, Attributes, Coverage, DimensionValuesPage, ReservationCoveragePage,
 };
-use reservation_lens::aws::ec2::{
+use lens_core::aws::ec2::{
     CapacityReservation, CapacityReservationUsage, CapacityReservationsPage,
     InterruptibleCapacityAllocation, InterruptionInfo, ResourceTag,
 };
-use reservation_lens::aws::sts::CallerIdentity;
-use reservation_lens::aws::xml::Timestamp;
+use lens_core::aws::sts::CallerIdentity;
+use lens_core::aws::xml::Timestamp;
 use serde_json::{json, Map, Value};
 
 /// How to write a Cost Explorer amount: as AWS's text, or as its parsed value.

@@ -1,0 +1,218 @@
+//! One trait ties each operation's request, answer and page token together, so a call returns
+//! its own output type and no call site pairs a builder with a parser by hand.
+
+use crate::aws::ce::{self, GetDimensionValuesInput, GetReservationCoverageInput};
+use crate::aws::credentials::Credentials;
+use crate::aws::ec2::{self, DescribeCapacityReservationsInput, GetCapacityReservationUsageInput};
+use crate::aws::endpoint::{ResolvedEndpoint, Service};
+use crate::aws::error::{AwsError, ErrorProtocol};
+use crate::aws::http::{HttpRequest, HttpResponse};
+use crate::aws::input::{BuildError, InputError};
+use crate::aws::query::query_headers;
+use crate::aws::sign::sign_request;
+use crate::aws::sts;
+use std::time::SystemTime;
+
+/// An AWS operation: its input is `Self`.
+pub trait Operation {
+    /// What a successful answer parses to.
+    type Output;
+    /// The service that answers it.
+    const SERVICE: Service;
+    /// The operation's name as AWS spells it.
+    const NAME: &'static str;
+    /// Whether a successful answer may be served again from the session's cache (Cost
+    /// Explorer bills every request; EC2 listings are free but slow across regions).
+    const CACHED: bool;
+
+    /// The exact body AWS receives, after checking the input (nothing invalid is sent).
+    fn body(&self) -> Result<String, InputError>;
+
+    /// Parses AWS's answer (any status: error envelopes become [`AwsError`]).
+    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError>;
+
+    /// The signed request for `endpoint` at `time`.
+    fn request(
+        &self,
+        endpoint: &ResolvedEndpoint,
+        credentials: &Credentials,
+        time: SystemTime,
+    ) -> Result<HttpRequest, BuildError> {
+        sign_body(
+            Self::SERVICE,
+            Self::NAME,
+            self.body()?,
+            endpoint,
+            credentials,
+            time,
+        )
+    }
+}
+
+/// An operation whose answer may continue on another page.
+pub trait Paged: Operation {
+    /// The member AWS names the token in (`NextToken`, `NextPageToken`), for messages.
+    const TOKEN: &'static str;
+    /// The input for the page after `token` (`None`: the first page).
+    fn set_token(&mut self, token: Option<String>);
+    /// The input's current token.
+    fn token(&self) -> Option<&str>;
+    /// The answer's token for the next page.
+    fn next_token(output: &Self::Output) -> Option<&str>;
+}
+
+/// Signs a body with the headers of `service`'s protocol.
+pub fn sign_body(
+    service: Service,
+    operation: &str,
+    body: String,
+    endpoint: &ResolvedEndpoint,
+    credentials: &Credentials,
+    time: SystemTime,
+) -> Result<HttpRequest, BuildError> {
+    Ok(match service {
+        Service::CostExplorer => {
+            let target = format!("{}.{operation}", ce::CE_TARGET_PREFIX);
+            sign_request(
+                endpoint,
+                &ce::json_headers(&target),
+                body,
+                credentials,
+                time,
+            )?
+        }
+        Service::Ec2 | Service::Sts => {
+            sign_request(endpoint, &query_headers(), body, credentials, time)?
+        }
+    })
+}
+
+/// The error envelope `service` answers with.
+pub fn error_protocol(service: Service) -> ErrorProtocol {
+    match service {
+        Service::Ec2 => ErrorProtocol::Ec2,
+        Service::Sts => ErrorProtocol::Query,
+        Service::CostExplorer => ErrorProtocol::Json,
+    }
+}
+
+/// STS `GetCallerIdentity` (no parameters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetCallerIdentity;
+
+impl Operation for GetCallerIdentity {
+    type Output = sts::CallerIdentity;
+    const SERVICE: Service = Service::Sts;
+    const NAME: &'static str = "GetCallerIdentity";
+    const CACHED: bool = false;
+    fn body(&self) -> Result<String, InputError> {
+        Ok(sts::get_caller_identity_body())
+    }
+    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
+        sts::parse_get_caller_identity(response)
+    }
+}
+
+impl Operation for DescribeCapacityReservationsInput {
+    type Output = ec2::CapacityReservationsPage;
+    const SERVICE: Service = Service::Ec2;
+    const NAME: &'static str = "DescribeCapacityReservations";
+    const CACHED: bool = true;
+    fn body(&self) -> Result<String, InputError> {
+        ec2::describe_capacity_reservations_body(self)
+    }
+    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
+        ec2::parse_describe_capacity_reservations(response)
+    }
+}
+
+impl Paged for DescribeCapacityReservationsInput {
+    const TOKEN: &'static str = "NextToken";
+    fn set_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+}
+
+impl Operation for GetCapacityReservationUsageInput {
+    type Output = ec2::CapacityReservationUsage;
+    const SERVICE: Service = Service::Ec2;
+    const NAME: &'static str = "GetCapacityReservationUsage";
+    const CACHED: bool = true;
+    fn body(&self) -> Result<String, InputError> {
+        ec2::get_capacity_reservation_usage_body(self)
+    }
+    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
+        ec2::parse_get_capacity_reservation_usage(response)
+    }
+}
+
+impl Paged for GetCapacityReservationUsageInput {
+    const TOKEN: &'static str = "NextToken";
+    fn set_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+    fn token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+}
+
+impl Operation for GetReservationCoverageInput {
+    type Output = ce::ReservationCoveragePage;
+    const SERVICE: Service = Service::CostExplorer;
+    const NAME: &'static str = "GetReservationCoverage";
+    const CACHED: bool = true;
+    fn body(&self) -> Result<String, InputError> {
+        ce::get_reservation_coverage_body(self)
+    }
+    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
+        ce::parse_get_reservation_coverage(response)
+    }
+}
+
+impl Paged for GetReservationCoverageInput {
+    const TOKEN: &'static str = "NextPageToken";
+    fn set_token(&mut self, token: Option<String>) {
+        self.next_page_token = token;
+    }
+    fn token(&self) -> Option<&str> {
+        self.next_page_token.as_deref()
+    }
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_page_token.as_deref()
+    }
+}
+
+impl Operation for GetDimensionValuesInput {
+    type Output = ce::DimensionValuesPage;
+    const SERVICE: Service = Service::CostExplorer;
+    const NAME: &'static str = "GetDimensionValues";
+    const CACHED: bool = true;
+    fn body(&self) -> Result<String, InputError> {
+        ce::get_dimension_values_body(self)
+    }
+    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
+        ce::parse_get_dimension_values(response)
+    }
+}
+
+impl Paged for GetDimensionValuesInput {
+    const TOKEN: &'static str = "NextPageToken";
+    fn set_token(&mut self, token: Option<String>) {
+        self.next_page_token = token;
+    }
+    fn token(&self) -> Option<&str> {
+        self.next_page_token.as_deref()
+    }
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_page_token.as_deref()
+    }
+}

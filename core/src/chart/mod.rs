@@ -1,0 +1,12 @@
+//! Charts drawn with plotters against any `DrawingBackend`; the app renders them to SVG
+//! strings, which native tests read too.
+
+mod coverage;
+mod svg;
+mod usage_bars;
+
+pub use coverage::{
+    coverage_lines_svg, coverage_stack_svg, css_colour, nice_ceiling, number_text, percent_text,
+    series_colour, Frame, ON_DEMAND, RESERVED,
+};
+pub use usage_bars::{draw_usage_bars, usage_bars_svg, UsageBarsStyle, NO_USAGE_TEXT};

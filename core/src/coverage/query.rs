@@ -1,0 +1,666 @@
+//! The coverage query as the form holds it, its checks, and its place in the URL.
+//!
+//! Dates are UTC calendar days. People think in inclusive ranges ("1 to 30 November"); AWS's
+//! `TimePeriod.End` is exclusive, so [`Period::end_exclusive`] adds the day back when the request
+//! is built. Cost Explorer keeps the last 12 months plus the current month.
+
+use time::{Date, Duration, Month};
+
+use crate::aws::ce::{DateInterval, Granularity};
+use crate::filter::{filter_from_url, filter_to_url, Dimension, Expression};
+use crate::route::query_param;
+
+/// The period presets, relative to today (UTC).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Preset {
+    /// The last 7 days, today included.
+    Last7Days,
+    /// The last 30 days, today included.
+    #[default]
+    Last30Days,
+    /// The last 90 days, today included.
+    Last90Days,
+    /// From the 1st of this month to today.
+    MonthToDate,
+    /// The 3 whole months before this one.
+    Last3Months,
+    /// The 6 whole months before this one.
+    Last6Months,
+    /// The 12 whole months before this one.
+    Last12Months,
+    /// Dates typed by the user.
+    Custom,
+}
+
+impl Preset {
+    /// Every preset, in the order the form lists them.
+    pub const ALL: [Preset; 8] = [
+        Preset::Last7Days,
+        Preset::Last30Days,
+        Preset::Last90Days,
+        Preset::MonthToDate,
+        Preset::Last3Months,
+        Preset::Last6Months,
+        Preset::Last12Months,
+        Preset::Custom,
+    ];
+
+    /// The value in the URL and in the form's `<select>`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Preset::Last7Days => "7d",
+            Preset::Last30Days => "30d",
+            Preset::Last90Days => "90d",
+            Preset::MonthToDate => "mtd",
+            Preset::Last3Months => "3m",
+            Preset::Last6Months => "6m",
+            Preset::Last12Months => "12m",
+            Preset::Custom => "custom",
+        }
+    }
+
+    /// The words on the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::Last7Days => "Last 7 days",
+            Preset::Last30Days => "Last 30 days",
+            Preset::Last90Days => "Last 90 days",
+            Preset::MonthToDate => "Month to date",
+            Preset::Last3Months => "Last 3 months (whole months)",
+            Preset::Last6Months => "Last 6 months (whole months)",
+            Preset::Last12Months => "Last 12 months (whole months)",
+            Preset::Custom => "Custom dates",
+        }
+    }
+
+    /// The preset a slug names.
+    pub fn from_slug(slug: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+}
+
+/// Which numbers the second chart stacks (the table shows all of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Metric {
+    /// Running hours.
+    #[default]
+    Hours,
+    /// Normalized units (instance size weighted).
+    NormalizedUnits,
+    /// On-demand cost (Cost Explorer reports no reserved cost here).
+    Cost,
+}
+
+impl Metric {
+    /// Every metric, in form order.
+    pub const ALL: [Metric; 3] = [Metric::Hours, Metric::NormalizedUnits, Metric::Cost];
+
+    /// The value in the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Metric::Hours => "hours",
+            Metric::NormalizedUnits => "units",
+            Metric::Cost => "cost",
+        }
+    }
+
+    /// The words on the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Hours => "Hours",
+            Metric::NormalizedUnits => "Normalized units",
+            Metric::Cost => "Cost",
+        }
+    }
+
+    /// The metric a slug names.
+    pub fn from_slug(slug: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.slug() == slug)
+    }
+}
+
+/// The dimensions coverage can be grouped by (GetReservationCoverage's `GroupBy` list).
+pub const GROUP_DIMENSIONS: [Dimension; 6] = [
+    Dimension::Az,
+    Dimension::InstanceType,
+    Dimension::LinkedAccount,
+    Dimension::Platform,
+    Dimension::Region,
+    Dimension::Tenancy,
+];
+
+/// How coverage over time is split.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Split {
+    /// One series: the whole filtered usage.
+    #[default]
+    None,
+    /// One series per value of a dimension.
+    Dimension(Dimension),
+    /// One series per value of a tag key.
+    Tag(String),
+}
+
+impl Split {
+    /// The value in the URL: `INSTANCE_TYPE`, `tag:team`, or empty.
+    pub fn slug(&self) -> String {
+        match self {
+            Split::None => String::new(),
+            Split::Dimension(d) => d.as_str().to_owned(),
+            Split::Tag(key) => format!("tag:{key}"),
+        }
+    }
+
+    /// What a slug names (`None` for an unknown dimension).
+    pub fn from_slug(slug: &str) -> Option<Split> {
+        if slug.is_empty() {
+            return Some(Split::None);
+        }
+        if let Some(key) = slug.strip_prefix("tag:") {
+            return Some(Split::Tag(key.to_owned()));
+        }
+        let d = Dimension::parse(slug);
+        GROUP_DIMENSIONS.contains(&d).then_some(Split::Dimension(d))
+    }
+
+    /// "instance type", "tag team": for sentences.
+    pub fn describe(&self) -> String {
+        match self {
+            Split::None => "nothing".into(),
+            Split::Dimension(d) => d.as_str().to_ascii_lowercase().replace('_', " "),
+            Split::Tag(key) => format!("tag {key}"),
+        }
+    }
+}
+
+/// The query as the form holds it: text stays text until checked, so nothing typed is lost.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CoverageQuery {
+    /// Which period.
+    pub preset: Preset,
+    /// First day, `YYYY-MM-DD`, when `preset` is custom.
+    pub custom_start: String,
+    /// Last day (inclusive), `YYYY-MM-DD`, when `preset` is custom.
+    pub custom_last: String,
+    /// Monthly instead of daily.
+    pub monthly: bool,
+    /// One series per value of this.
+    pub split: Split,
+    /// What the second chart stacks.
+    pub metric: Metric,
+    /// Coverage target in percent, as typed (empty means 80).
+    pub target: String,
+    /// The filter from the filter builder.
+    pub filter: Option<Expression>,
+}
+
+/// A period of whole UTC days, both ends inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Period {
+    /// The first day.
+    pub start: Date,
+    /// The last day.
+    pub last: Date,
+}
+
+impl Period {
+    /// The day after the last: AWS's exclusive `End`.
+    pub fn end_exclusive(&self) -> Date {
+        self.last + Duration::days(1)
+    }
+
+    /// The `TimePeriod` AWS expects.
+    pub fn interval(&self) -> DateInterval {
+        DateInterval {
+            start: day_text(self.start),
+            end: day_text(self.end_exclusive()),
+        }
+    }
+
+    /// "2026-11-01 to 2026-11-30 (30 days)".
+    pub fn describe(&self) -> String {
+        let days = (self.last - self.start).whole_days() + 1;
+        format!(
+            "{} to {} ({days} day{})",
+            day_text(self.start),
+            day_text(self.last),
+            if days == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// A problem with one field of the query form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryProblem {
+    /// The field (`start`, `last`, `target`, `split`).
+    pub field: &'static str,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// A query ready to send.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidQuery {
+    /// The days.
+    pub period: Period,
+    /// DAILY or MONTHLY.
+    pub granularity: Granularity,
+    /// One series per value of this.
+    pub split: Split,
+    /// Target, 0–100.
+    pub target: f64,
+    /// The filter.
+    pub filter: Option<Expression>,
+}
+
+/// The default coverage target, in percent.
+pub const DEFAULT_TARGET: f64 = 80.0;
+
+impl CoverageQuery {
+    /// The period the preset or the typed dates name, checked against what Cost Explorer keeps.
+    pub fn period(&self, today: Date) -> Result<Period, Vec<QueryProblem>> {
+        let first_kept = add_months(first_of_month(today), -12);
+        let last_allowed = add_months(first_of_month(today), 1) - Duration::days(1);
+        let days = |n: i64| Period {
+            start: today - Duration::days(n - 1),
+            last: today,
+        };
+        let whole_months = |n: i32| Period {
+            start: add_months(first_of_month(today), -n),
+            last: first_of_month(today) - Duration::days(1),
+        };
+        let period = match self.preset {
+            Preset::Last7Days => days(7),
+            Preset::Last30Days => days(30),
+            Preset::Last90Days => days(90),
+            Preset::MonthToDate => Period {
+                start: first_of_month(today),
+                last: today,
+            },
+            Preset::Last3Months => whole_months(3),
+            Preset::Last6Months => whole_months(6),
+            Preset::Last12Months => whole_months(12),
+            Preset::Custom => {
+                let start = parse_day(&self.custom_start, "start", "first day");
+                let last = parse_day(&self.custom_last, "last", "last day");
+                match (start, last) {
+                    (Ok(start), Ok(last)) => Period { start, last },
+                    (a, b) => {
+                        return Err([a.err(), b.err()].into_iter().flatten().collect());
+                    }
+                }
+            }
+        };
+        let mut problems = Vec::new();
+        if period.last < period.start {
+            problems.push(QueryProblem {
+                field: "last",
+                message: format!(
+                    "The last day ({}) is before the first day ({}).",
+                    day_text(period.last),
+                    day_text(period.start)
+                ),
+            });
+        }
+        if period.start < first_kept {
+            problems.push(QueryProblem {
+                field: "start",
+                message: format!(
+                    "Cost Explorer keeps the last 12 months and the current month: start on {} or later.",
+                    day_text(first_kept)
+                ),
+            });
+        }
+        if period.last > last_allowed {
+            problems.push(QueryProblem {
+                field: "last",
+                message: format!(
+                    "Cost Explorer has no data after the current month: end on {} or earlier.",
+                    day_text(last_allowed)
+                ),
+            });
+        }
+        if problems.is_empty() {
+            Ok(period)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The target in percent (empty text is the default, 80).
+    pub fn target_value(&self) -> Result<f64, QueryProblem> {
+        let text = self.target.trim().trim_end_matches('%').trim();
+        if text.is_empty() {
+            return Ok(DEFAULT_TARGET);
+        }
+        let value = crate::aws::ce::Amount::parse(text, false).map(|a| a.value);
+        match value {
+            Some(v) if (0.0..=100.0).contains(&v) => Ok(v),
+            _ => Err(QueryProblem {
+                field: "target",
+                message: format!(
+                    "The coverage target must be a number from 0 to 100, not \"{}\".",
+                    self.target.trim()
+                ),
+            }),
+        }
+    }
+
+    /// Everything checked; every problem at once, each tied to its field.
+    pub fn validate(&self, today: Date) -> Result<ValidQuery, Vec<QueryProblem>> {
+        let mut problems = Vec::new();
+        let period = self.period(today).map_err(|p| problems.extend(p)).ok();
+        let target = self.target_value().map_err(|p| problems.push(p)).ok();
+        if let Split::Tag(key) = &self.split {
+            if key.trim().is_empty() {
+                problems.push(QueryProblem {
+                    field: "split",
+                    message:
+                        "Name the tag key to split by (for example team), or split by nothing."
+                            .into(),
+                });
+            }
+        }
+        match (period, target) {
+            (Some(period), Some(target)) if problems.is_empty() => Ok(ValidQuery {
+                period,
+                granularity: if self.monthly {
+                    Granularity::Monthly
+                } else {
+                    Granularity::Daily
+                },
+                split: self.split.clone(),
+                target,
+                filter: self.filter.clone(),
+            }),
+            _ => Err(problems),
+        }
+    }
+
+    /// The query as a fragment query string (`preset=30d&granularity=daily&…`).
+    pub fn to_query_string(&self) -> String {
+        let mut parts = vec![format!("preset={}", self.preset.slug())];
+        if self.preset == Preset::Custom {
+            parts.push(format!("start={}", encode(&self.custom_start)));
+            parts.push(format!("last={}", encode(&self.custom_last)));
+        }
+        parts.push(format!(
+            "granularity={}",
+            if self.monthly { "monthly" } else { "daily" }
+        ));
+        if self.split != Split::None {
+            parts.push(format!("split={}", encode(&self.split.slug())));
+        }
+        parts.push(format!("metric={}", self.metric.slug()));
+        if !self.target.trim().is_empty() {
+            parts.push(format!("target={}", encode(self.target.trim())));
+        }
+        if let Some(filter) = &self.filter {
+            parts.push(format!("filter={}", filter_to_url(filter)));
+        }
+        parts.join("&")
+    }
+
+    /// Reads a fragment query string; anything unreadable is reported and left at its default,
+    /// so a damaged link still opens the page.
+    pub fn from_query_string(query: &str) -> (CoverageQuery, Vec<String>) {
+        let mut q = CoverageQuery::default();
+        let mut problems = Vec::new();
+        let param = |name: &str| query_param(query, name);
+        if let Some(slug) = param("preset") {
+            match Preset::from_slug(&slug) {
+                Some(p) => q.preset = p,
+                None => problems.push(format!(
+                    "The link's period \"{slug}\" is not one we know; showing the last 30 days."
+                )),
+            }
+        }
+        q.custom_start = param("start").unwrap_or_default();
+        q.custom_last = param("last").unwrap_or_default();
+        q.monthly = param("granularity").as_deref() == Some("monthly");
+        if let Some(slug) = param("split") {
+            match Split::from_slug(&slug) {
+                Some(s) => q.split = s,
+                None => problems.push(format!(
+                    "The link splits by \"{slug}\", which coverage can't be split by."
+                )),
+            }
+        }
+        if let Some(slug) = param("metric") {
+            q.metric = Metric::from_slug(&slug).unwrap_or_default();
+        }
+        q.target = param("target").unwrap_or_default();
+        if let Some(raw) = raw_param(query, "filter") {
+            match filter_from_url(raw) {
+                Ok(f) => q.filter = Some(f),
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        (q, problems)
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn day_text(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// Reads `YYYY-MM-DD` (surrounding spaces ignored).
+pub fn parse_day_text(text: &str) -> Option<Date> {
+    crate::aws::datetime::parse_day(text.trim())
+}
+
+fn parse_day(text: &str, field: &'static str, what: &str) -> Result<Date, QueryProblem> {
+    if text.trim().is_empty() {
+        return Err(QueryProblem {
+            field,
+            message: format!("Enter the {what} as YYYY-MM-DD."),
+        });
+    }
+    parse_day_text(text).ok_or_else(|| QueryProblem {
+        field,
+        message: format!(
+            "\"{}\" is not a date: enter the {what} as YYYY-MM-DD, for example 2026-11-01.",
+            text.trim()
+        ),
+    })
+}
+
+fn first_of_month(d: Date) -> Date {
+    d.replace_day(1).unwrap_or(d)
+}
+
+/// The 1st of the month `n` months from `d`'s month (`d` must be a 1st).
+fn add_months(d: Date, n: i32) -> Date {
+    let index = d.year() * 12 + i32::from(u8::from(d.month())) - 1 + n;
+    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
+    Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(d)
+}
+
+fn encode(text: &str) -> String {
+    crate::percent::encode(text, crate::percent::Set::Fragment)
+}
+
+/// A parameter's raw (still percent-encoded) value.
+fn raw_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 23);
+
+    fn with(preset: Preset) -> CoverageQuery {
+        CoverageQuery {
+            preset,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn presets() {
+        let p = |preset| with(preset).period(TODAY).unwrap();
+        assert_eq!(
+            p(Preset::Last7Days),
+            Period {
+                start: date!(2026 - 11 - 17),
+                last: TODAY
+            }
+        );
+        assert_eq!(p(Preset::Last30Days).start, date!(2026 - 10 - 25));
+        assert_eq!(p(Preset::Last90Days).start, date!(2026 - 08 - 26));
+        assert_eq!(p(Preset::MonthToDate).start, date!(2026 - 11 - 01));
+        assert_eq!(
+            p(Preset::Last3Months),
+            Period {
+                start: date!(2026 - 08 - 01),
+                last: date!(2026 - 10 - 31)
+            }
+        );
+        assert_eq!(p(Preset::Last12Months).start, date!(2025 - 11 - 01));
+        assert_eq!(p(Preset::Last6Months).start, date!(2026 - 05 - 01));
+    }
+
+    #[test]
+    fn aws_gets_the_exclusive_end() {
+        let p = with(Preset::MonthToDate).period(TODAY).unwrap();
+        assert_eq!(
+            p.interval(),
+            DateInterval {
+                start: "2026-11-01".into(),
+                end: "2026-11-24".into()
+            }
+        );
+        assert_eq!(p.describe(), "2026-11-01 to 2026-11-23 (23 days)");
+        let december = Period {
+            start: date!(2026 - 12 - 31),
+            last: date!(2026 - 12 - 31),
+        };
+        assert_eq!(december.interval().end, "2027-01-01");
+        assert_eq!(december.describe(), "2026-12-31 to 2026-12-31 (1 day)");
+    }
+
+    #[test]
+    fn custom_dates_are_checked() {
+        let custom = |s: &str, l: &str| CoverageQuery {
+            preset: Preset::Custom,
+            custom_start: s.into(),
+            custom_last: l.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            custom("2025-11-01", "2026-11-30").period(TODAY).unwrap(),
+            Period {
+                start: date!(2025 - 11 - 01),
+                last: date!(2026 - 11 - 30)
+            }
+        );
+        let fields = |q: CoverageQuery| -> Vec<(&'static str, String)> {
+            q.period(TODAY)
+                .unwrap_err()
+                .into_iter()
+                .map(|p| (p.field, p.message))
+                .collect()
+        };
+        assert_eq!(
+            fields(custom("2025-10-31", "2026-11-01")),
+            [(
+                "start",
+                "Cost Explorer keeps the last 12 months and the current month: start on 2025-11-01 or later.".into()
+            )]
+        );
+        assert_eq!(fields(custom("2026-11-01", "2026-12-01"))[0].0, "last");
+        assert_eq!(
+            fields(custom("2026-11-10", "2026-11-09"))[0].1,
+            "The last day (2026-11-09) is before the first day (2026-11-10)."
+        );
+        let both = fields(custom("", "2026-02-30"));
+        assert_eq!(both.len(), 2);
+        assert_eq!(
+            both[0],
+            ("start", "Enter the first day as YYYY-MM-DD.".into())
+        );
+        assert!(both[1].1.contains("\"2026-02-30\" is not a date"));
+    }
+
+    #[test]
+    fn target() {
+        let t = |text: &str| {
+            CoverageQuery {
+                target: text.into(),
+                ..Default::default()
+            }
+            .target_value()
+        };
+        assert_eq!(t(""), Ok(80.0));
+        assert_eq!(t("95"), Ok(95.0));
+        assert_eq!(t(" 72.5 % "), Ok(72.5));
+        assert!(t("101").is_err());
+        assert!(t("-1").is_err());
+        assert_eq!(
+            t("eighty").unwrap_err().message,
+            "The coverage target must be a number from 0 to 100, not \"eighty\"."
+        );
+    }
+
+    #[test]
+    fn validate_collects_every_problem() {
+        let q = CoverageQuery {
+            preset: Preset::Custom,
+            custom_start: "x".into(),
+            custom_last: "2026-11-01".into(),
+            target: "200".into(),
+            split: Split::Tag(" ".into()),
+            ..Default::default()
+        };
+        let fields: Vec<_> = q
+            .validate(TODAY)
+            .unwrap_err()
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, ["start", "target", "split"]);
+        let ok = with(Preset::Last7Days).validate(TODAY).unwrap();
+        assert_eq!(ok.granularity, Granularity::Daily);
+        assert_eq!(ok.target, 80.0);
+    }
+
+    #[test]
+    fn url_round_trip() {
+        let q = CoverageQuery {
+            preset: Preset::Custom,
+            custom_start: "2026-01-01".into(),
+            custom_last: "2026-06-30".into(),
+            monthly: true,
+            split: Split::Tag("cost center".into()),
+            metric: Metric::Cost,
+            target: "90".into(),
+            filter: Some(Expression::dimension(Dimension::Region, ["eu-west-1"])),
+        };
+        let text = q.to_query_string();
+        assert!(text.starts_with("preset=custom&start=2026-01-01&last=2026-06-30&granularity=monthly&split=tag:cost%20center&metric=cost&target=90&filter=%7B"), "{text}");
+        assert_eq!(CoverageQuery::from_query_string(&text), (q, vec![]));
+        let plain = with(Preset::Last7Days);
+        assert_eq!(
+            CoverageQuery::from_query_string(&plain.to_query_string()),
+            (plain, vec![])
+        );
+    }
+
+    #[test]
+    fn damaged_links_open_with_a_message() {
+        let (q, problems) =
+            CoverageQuery::from_query_string("preset=2w&split=SERVICE&filter=%7B%22Or%22");
+        assert_eq!(q.preset, Preset::Last30Days);
+        assert_eq!(q.split, Split::None);
+        assert_eq!(q.filter, None);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+}
