@@ -9,7 +9,7 @@ use super::{
 use crate::aws::ce;
 use crate::coverage::{
     cli_command, coverage_input, rows_from_pages, tag_values, tag_values_input, CoverageQuery,
-    QueryProblem, Split, SplitKey, SplitPlan, ValidQuery, CONCURRENCY,
+    QueryProblem, SplitKey, SplitPlan, ValidQuery, CONCURRENCY,
 };
 use crate::filter::{has_errors, FilterDraft, Operation};
 use crate::jobs::{CallError, Cost, Pages, Window};
@@ -137,9 +137,9 @@ pub fn CoverageArea(
             return;
         };
         let key = match valid.split.clone() {
-            Split::None => return execute(valid, None),
-            Split::Dimension(d) => SplitKey::Dimension(d),
-            Split::Tag(k) => SplitKey::Tag(k.trim().to_owned()),
+            None => return execute(valid, None),
+            Some(SplitKey::Tag(k)) => SplitKey::Tag(k.trim().to_owned()),
+            Some(key) => key,
         };
         leptos::task::spawn_local(async move {
             running.try_set(true);
@@ -147,7 +147,7 @@ pub fn CoverageArea(
             problem.try_set(None);
             status.try_set(Some(format!(
                 "Asking Cost Explorer which {} values this period has…",
-                valid.split.describe()
+                key.describe()
             )));
             let token = JobHandle::new();
             cancel.try_set_value(token.clone());
@@ -195,11 +195,11 @@ pub fn CoverageArea(
             return String::new();
         };
         match &valid.split {
-            Split::Dimension(_) | Split::Tag(_) => format!(
+            Some(key) => format!(
                 "Splitting by {} takes one request to list its values, then one request per value (USD 0.01 each); you will see the count before anything else is sent.",
-                valid.split.describe()
+                key.describe()
             ),
-            _ => match coverage_input(&valid, valid.filter.as_ref()) {
+            None => match coverage_input(&valid, valid.filter.as_ref()) {
                 Ok(input) if store.has_answer(session, &input) => {
                     "Already answered this session: running it again sends nothing.".into()
                 }
@@ -232,7 +232,7 @@ pub fn CoverageArea(
             let go = plan.clone();
             view! {
                 <div class="confirm" role="alertdialog" aria-label="Confirm the requests">
-                    <p>{format!("Splitting by {} over time takes {text}. Send them?", valid.split.describe())}</p>
+                    <p>{format!("Splitting by {} over time takes {text}. Send them?", plan.key.describe())}</p>
                     <button type="button" on:click=move |_| execute(valid.clone(), Some(go.clone()))>
                         {format!("Send {} requests", plan.requests())}
                     </button>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::coverage::{CoverageQuery, Metric, Preset, QueryProblem, Split, GROUP_DIMENSIONS};
+use crate::coverage::{CoverageQuery, Metric, Preset, QueryProblem, SplitKey, GROUP_DIMENSIONS};
 
 /// The query fields: period, granularity, split, chart metric and target; each field's
 /// problem shown under it. Typed text is kept as typed.
@@ -26,24 +26,25 @@ pub fn CoverageForm(
     let custom = Memo::new(move |_| query.with(|q| q.preset == Preset::Custom));
     let split_slug = move || {
         query.with(|q| match &q.split {
-            Split::Tag(_) => "tag:".to_owned(),
-            s => s.slug(),
+            Some(SplitKey::Tag(_)) => "tag:".to_owned(),
+            Some(s) => s.slug(),
+            None => String::new(),
         })
     };
     let set_split = move |ev: leptos::ev::Event| {
         let slug = event_target_value(&ev);
         query.update(|q| {
             q.split = if slug == "tag:" {
-                Split::Tag(match &q.split {
-                    Split::Tag(k) => k.clone(),
+                Some(SplitKey::Tag(match &q.split {
+                    Some(SplitKey::Tag(k)) => k.clone(),
                     _ => String::new(),
-                })
+                }))
             } else {
-                Split::from_slug(&slug).unwrap_or_default()
+                SplitKey::from_slug(&slug).unwrap_or_default()
             }
         });
     };
-    let is_tag = Memo::new(move |_| query.with(|q| matches!(q.split, Split::Tag(_))));
+    let is_tag = Memo::new(move |_| query.with(|q| matches!(q.split, Some(SplitKey::Tag(_)))));
 
     view! {
         <fieldset class="coverage-form">
@@ -96,7 +97,7 @@ pub fn CoverageForm(
                     <option value="" selected=move || split_slug().is_empty()>"Nothing (all usage)"</option>
                     {GROUP_DIMENSIONS.into_iter().map(|d| {
                         let slug = d.as_str().to_owned();
-                        let label = Split::Dimension(d.clone()).describe();
+                        let label = SplitKey::Dimension(d.clone()).describe();
                         let mine = slug.clone();
                         view! { <option value=slug selected=move || split_slug() == mine>{label}</option> }
                     }).collect_view()}
@@ -107,8 +108,8 @@ pub fn CoverageForm(
                 <div class="field inline">
                     <label for="cov-tag">"Tag key"</label>
                     <input id="cov-tag" type="text" autocomplete="off" spellcheck="false" placeholder="team"
-                        prop:value=move || query.with(|q| match &q.split { Split::Tag(k) => k.clone(), _ => String::new() })
-                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.split = Split::Tag(v)); } />
+                        prop:value=move || query.with(|q| match &q.split { Some(SplitKey::Tag(k)) => k.clone(), _ => String::new() })
+                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.split = Some(SplitKey::Tag(v))); } />
                     <p class="hint">"The tag's values come from one request grouped by the tag; usage without the tag is its own line, \"(untagged)\"."</p>
                 </div>
             </Show>

@@ -10,7 +10,7 @@ use crate::chart::{
 };
 use crate::coverage::{
     band, coverage_csv, coverage_series, figures, hours_percent, stacks, CoverageRow, Metric,
-    Split, COLUMNS,
+    SplitKey, COLUMNS,
 };
 
 /// How many groups get their own line; the rest are "Others".
@@ -31,7 +31,7 @@ pub struct Outcome {
     /// What the stacked chart shows.
     pub metric: Metric,
     /// How the query was split.
-    pub split: Split,
+    pub split: Option<SplitKey>,
     /// Requests sent to AWS for this result (0: all from the session's cache or demo data).
     pub sent: u32,
 }
@@ -99,8 +99,8 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
         "{rows} row{} · {} · {}",
         if rows == 1 { "" } else { "s" },
         match &outcome.split {
-            Split::None => "all usage".to_owned(),
-            s => format!(
+            None => "all usage".to_owned(),
+            Some(s) => format!(
                 "split by {} ({groups} line{})",
                 s.describe(),
                 if groups == 1 { "" } else { "s" }

@@ -126,19 +126,6 @@ impl Operation for DescribeCapacityReservationsInput {
     }
 }
 
-impl Paged for DescribeCapacityReservationsInput {
-    const TOKEN: &'static str = "NextToken";
-    fn set_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-    fn token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
-    }
-}
-
 impl Operation for GetCapacityReservationUsageInput {
     type Output = ec2::CapacityReservationUsage;
     const SERVICE: Service = Service::Ec2;
@@ -149,19 +136,6 @@ impl Operation for GetCapacityReservationUsageInput {
     }
     fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
         ec2::parse_get_capacity_reservation_usage(response)
-    }
-}
-
-impl Paged for GetCapacityReservationUsageInput {
-    const TOKEN: &'static str = "NextToken";
-    fn set_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-    fn token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
     }
 }
 
@@ -178,19 +152,6 @@ impl Operation for GetReservationCoverageInput {
     }
 }
 
-impl Paged for GetReservationCoverageInput {
-    const TOKEN: &'static str = "NextPageToken";
-    fn set_token(&mut self, token: Option<String>) {
-        self.next_page_token = token;
-    }
-    fn token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_page_token.as_deref()
-    }
-}
-
 impl Operation for GetDimensionValuesInput {
     type Output = ce::DimensionValuesPage;
     const SERVICE: Service = Service::CostExplorer;
@@ -204,15 +165,27 @@ impl Operation for GetDimensionValuesInput {
     }
 }
 
-impl Paged for GetDimensionValuesInput {
-    const TOKEN: &'static str = "NextPageToken";
-    fn set_token(&mut self, token: Option<String>) {
-        self.next_page_token = token;
-    }
-    fn token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_page_token.as_deref()
-    }
+/// `Paged` for an input whose token member is `$input` and whose answer's is `$output`.
+macro_rules! paged {
+    ($($op:ty: $token:literal, $input:ident -> $output:ident;)*) => {$(
+        impl Paged for $op {
+            const TOKEN: &'static str = $token;
+            fn set_token(&mut self, token: Option<String>) {
+                self.$input = token;
+            }
+            fn token(&self) -> Option<&str> {
+                self.$input.as_deref()
+            }
+            fn next_token(output: &Self::Output) -> Option<&str> {
+                output.$output.as_deref()
+            }
+        }
+    )*};
+}
+
+paged! {
+    DescribeCapacityReservationsInput: "NextToken", next_token -> next_token;
+    GetCapacityReservationUsageInput: "NextToken", next_token -> next_token;
+    GetReservationCoverageInput: "NextPageToken", next_page_token -> next_page_token;
+    GetDimensionValuesInput: "NextPageToken", next_page_token -> next_page_token;
 }

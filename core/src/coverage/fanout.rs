@@ -7,16 +7,8 @@
 //! each group `key$value`, `key$` being "untagged", matched with `ABSENT`). Each Cost Explorer
 //! request costs USD 0.01, so the plan is shown, with its price, before anything is sent.
 
-use crate::filter::{Condition, Dimension, Expression, MatchOption};
-
-/// What a split pins in each request's filter.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SplitKey {
-    /// A dimension (`Dimensions` leaf).
-    Dimension(Dimension),
-    /// A tag key (`Tags` leaf).
-    Tag(String),
-}
+use super::SplitKey;
+use crate::filter::{Condition, Expression, MatchOption};
 
 /// How the table and legend name the untagged group of a tag split.
 pub const UNTAGGED: &str = "(untagged)";
@@ -163,6 +155,7 @@ fn allowed_values(filter: &Expression, key: &SplitKey) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::filter::Dimension;
 
     fn values(n: usize) -> Vec<String> {
         (0..n).map(|i| format!("m{i}.large")).collect()

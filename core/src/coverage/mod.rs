@@ -6,11 +6,9 @@ pub mod query;
 pub mod request;
 pub mod series;
 
-pub use fanout::{
-    cost_text, tag_values, SplitKey, SplitPlan, CONCURRENCY, CONFIRM_ABOVE, UNTAGGED,
-};
+pub use fanout::{cost_text, tag_values, SplitPlan, CONCURRENCY, CONFIRM_ABOVE, UNTAGGED};
 pub use query::{
-    day_text, CoverageQuery, Metric, Period, Preset, QueryProblem, Split, ValidQuery,
+    day_text, CoverageQuery, Metric, Period, Preset, QueryProblem, SplitKey, ValidQuery,
     DEFAULT_TARGET, GROUP_DIMENSIONS,
 };
 pub use request::{

@@ -129,46 +129,51 @@ pub const GROUP_DIMENSIONS: [Dimension; 6] = [
     Dimension::Tenancy,
 ];
 
-/// How coverage over time is split.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Split {
-    /// One series: the whole filtered usage.
-    #[default]
-    None,
-    /// One series per value of a dimension.
+/// A URL's `split=` names nothing coverage can be split by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotASplit;
+
+/// What coverage over time is split by (the query holds `Option<SplitKey>`: `None` is one
+/// series, the whole filtered usage), and what each split request pins in its filter.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SplitKey {
+    /// One series per value of a dimension (`Dimensions` leaf).
     Dimension(Dimension),
-    /// One series per value of a tag key.
+    /// One series per value of a tag key (`Tags` leaf).
     Tag(String),
 }
 
-impl Split {
-    /// The value in the URL: `INSTANCE_TYPE`, `tag:team`, or empty.
+impl SplitKey {
+    /// The value in the URL: `INSTANCE_TYPE` or `tag:team`.
     pub fn slug(&self) -> String {
         match self {
-            Split::None => String::new(),
-            Split::Dimension(d) => d.as_str().to_owned(),
-            Split::Tag(key) => format!("tag:{key}"),
+            SplitKey::Dimension(d) => d.as_str().to_owned(),
+            SplitKey::Tag(key) => format!("tag:{key}"),
         }
     }
 
-    /// What a slug names (`None` for an unknown dimension).
-    pub fn from_slug(slug: &str) -> Option<Split> {
+    /// What a slug names: `Ok(None)` for empty (no split), an error for a dimension coverage
+    /// can't be split by.
+    pub fn from_slug(slug: &str) -> Result<Option<SplitKey>, NotASplit> {
         if slug.is_empty() {
-            return Some(Split::None);
+            return Ok(None);
         }
         if let Some(key) = slug.strip_prefix("tag:") {
-            return Some(Split::Tag(key.to_owned()));
+            return Ok(Some(SplitKey::Tag(key.to_owned())));
         }
         let d = Dimension::parse(slug);
-        GROUP_DIMENSIONS.contains(&d).then_some(Split::Dimension(d))
+        if GROUP_DIMENSIONS.contains(&d) {
+            Ok(Some(SplitKey::Dimension(d)))
+        } else {
+            Err(NotASplit)
+        }
     }
 
     /// "instance type", "tag team": for sentences.
     pub fn describe(&self) -> String {
         match self {
-            Split::None => "nothing".into(),
-            Split::Dimension(d) => d.as_str().to_ascii_lowercase().replace('_', " "),
-            Split::Tag(key) => format!("tag {key}"),
+            SplitKey::Dimension(d) => d.as_str().to_ascii_lowercase().replace('_', " "),
+            SplitKey::Tag(key) => format!("tag {key}"),
         }
     }
 }
@@ -185,7 +190,7 @@ pub struct CoverageQuery {
     /// Monthly instead of daily.
     pub monthly: bool,
     /// One series per value of this.
-    pub split: Split,
+    pub split: Option<SplitKey>,
     /// What the second chart stacks.
     pub metric: Metric,
     /// Coverage target in percent, as typed (empty means 80).
@@ -246,7 +251,7 @@ pub struct ValidQuery {
     /// DAILY or MONTHLY.
     pub granularity: Granularity,
     /// One series per value of this.
-    pub split: Split,
+    pub split: Option<SplitKey>,
     /// Target, 0–100.
     pub target: f64,
     /// The filter.
@@ -351,7 +356,7 @@ impl CoverageQuery {
         let mut problems = Vec::new();
         let period = self.period(today).map_err(|p| problems.extend(p)).ok();
         let target = self.target_value().map_err(|p| problems.push(p)).ok();
-        if let Split::Tag(key) = &self.split {
+        if let Some(SplitKey::Tag(key)) = &self.split {
             if key.trim().is_empty() {
                 problems.push(QueryProblem {
                     field: "split",
@@ -388,8 +393,8 @@ impl CoverageQuery {
             "granularity={}",
             if self.monthly { "monthly" } else { "daily" }
         ));
-        if self.split != Split::None {
-            parts.push(format!("split={}", encode(&self.split.slug())));
+        if let Some(split) = &self.split {
+            parts.push(format!("split={}", encode(&split.slug())));
         }
         parts.push(format!("metric={}", self.metric.slug()));
         if !self.target.trim().is_empty() {
@@ -419,9 +424,9 @@ impl CoverageQuery {
         q.custom_last = param("last").unwrap_or_default();
         q.monthly = param("granularity").as_deref() == Some("monthly");
         if let Some(slug) = param("split") {
-            match Split::from_slug(&slug) {
-                Some(s) => q.split = s,
-                None => problems.push(format!(
+            match SplitKey::from_slug(&slug) {
+                Ok(s) => q.split = s,
+                Err(NotASplit) => problems.push(format!(
                     "The link splits by \"{slug}\", which coverage can't be split by."
                 )),
             }
@@ -617,7 +622,7 @@ mod tests {
             custom_start: "x".into(),
             custom_last: "2026-11-01".into(),
             target: "200".into(),
-            split: Split::Tag(" ".into()),
+            split: Some(SplitKey::Tag(" ".into())),
             ..Default::default()
         };
         let fields: Vec<_> = q
@@ -639,7 +644,7 @@ mod tests {
             custom_start: "2026-01-01".into(),
             custom_last: "2026-06-30".into(),
             monthly: true,
-            split: Split::Tag("cost center".into()),
+            split: Some(SplitKey::Tag("cost center".into())),
             metric: Metric::Cost,
             target: "90".into(),
             filter: Some(Expression::dimension(Dimension::Region, ["eu-west-1"])),
@@ -659,7 +664,7 @@ mod tests {
         let (q, problems) =
             CoverageQuery::from_query_string("preset=2w&split=SERVICE&filter=%7B%22Or%22");
         assert_eq!(q.preset, Preset::Last30Days);
-        assert_eq!(q.split, Split::None);
+        assert_eq!(q.split, None);
         assert_eq!(q.filter, None);
         assert_eq!(problems.len(), 3, "{problems:?}");
     }

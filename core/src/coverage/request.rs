@@ -134,11 +134,11 @@ pub fn cli_command(query: &ValidQuery) -> String {
 mod tests {
     use super::*;
     use crate::aws::ce::get_reservation_coverage_body;
-    use crate::coverage::{CoverageQuery, Preset, Split};
+    use crate::coverage::{CoverageQuery, Preset, SplitKey};
     use crate::filter::Dimension;
     use time::macros::date;
 
-    fn valid(split: Split, monthly: bool) -> ValidQuery {
+    fn valid(split: Option<SplitKey>, monthly: bool) -> ValidQuery {
         CoverageQuery {
             preset: Preset::MonthToDate,
             monthly,
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn series_request_body_is_what_botocore_writes() {
-        let q = valid(Split::None, false);
+        let q = valid(None, false);
         let body =
             get_reservation_coverage_body(&coverage_input(&q, q.filter.as_ref()).unwrap()).unwrap();
         assert_eq!(
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn a_tag_s_values_come_from_one_grouped_request() {
-        let q = valid(Split::Tag("team".into()), true);
+        let q = valid(Some(SplitKey::Tag("team".into())), true);
         let input = tag_values_input(&q, " team ").unwrap();
         assert_eq!(input.granularity, None);
         assert_eq!(input.group_by.unwrap()[0].key.as_deref(), Some("team"));
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn cli_for_a_series() {
-        let cli = cli_command(&valid(Split::None, true));
+        let cli = cli_command(&valid(None, true));
         assert!(
             cli.starts_with("aws ce get-reservation-coverage --time-period "),
             "{cli}"

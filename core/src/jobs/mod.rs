@@ -135,11 +135,6 @@ pub struct Cost {
 }
 
 impl Cost {
-    /// USD, at Cost Explorer's USD 0.01 a request.
-    pub fn usd_cents(self) -> u32 {
-        self.ce_requests
-    }
-
     /// `"3 requests, USD 0.03"`.
     pub fn describe(self) -> String {
         let n = self.ce_requests;
