@@ -80,7 +80,8 @@ pub struct Exchange {
     operation: &'static str,
     body: String,
     target: Target,
-    cache_key: Option<String>,
+    /// Whether the operation's answers may be cached (`Operation::CACHED`).
+    cached: bool,
     policy: RetryPolicy,
     attempt: u32,
     clock_retry_used: bool,
@@ -102,7 +103,7 @@ impl Exchange {
             service: O::SERVICE,
             operation: O::NAME,
             body,
-            cache_key: None,
+            cached: O::CACHED,
             target,
             policy: RetryPolicy::default(),
             attempt: 0,
@@ -113,13 +114,6 @@ impl Exchange {
             from_cache: false,
             lookup: true,
         }
-        .cached(O::CACHED)
-    }
-
-    fn cached(mut self, cached: bool) -> Self {
-        // The key is completed at start, when the session's identity is known.
-        self.cache_key = cached.then(String::new);
-        self
     }
 
     /// Asks AWS even when the cache has an answer (which is then replaced).
@@ -130,7 +124,9 @@ impl Exchange {
 
     /// The key this exchange's answer is cached under, for `env`'s identity.
     pub fn cache_key(&self, identity: Option<&super::Identity>) -> Option<String> {
-        self.cache_key.as_ref()?;
+        if !self.cached {
+            return None;
+        }
         super::Cache::key(identity, &self.target.endpoint, self.operation, &self.body)
     }
 
