@@ -71,6 +71,43 @@ impl Mailbox {
     }
 }
 
+/// A view's place for the job it runs: leaving the view (the slot's owner is cleaned up)
+/// cancels the job, and starting a new one cancels the one before.
+#[derive(Clone, Copy)]
+pub struct JobSlot(StoredValue<JobHandle, LocalStorage>);
+
+impl Default for JobSlot {
+    fn default() -> Self {
+        JobSlot::new()
+    }
+}
+
+impl JobSlot {
+    /// A slot whose job is cancelled when the current reactive owner (the view) goes away.
+    pub fn new() -> JobSlot {
+        let slot = JobSlot(StoredValue::new_local(JobHandle::new()));
+        on_cleanup(move || slot.cancel());
+        slot
+    }
+
+    /// Cancels the job in the slot (a Cancel button).
+    pub fn cancel(&self) {
+        if let Some(handle) = self.0.try_get_value() {
+            handle.cancel();
+        }
+    }
+
+    /// The handle for a new job, the previous one cancelled; `None` once the view is gone.
+    pub fn start(&self) -> Option<JobHandle> {
+        self.cancel();
+        let handle = JobHandle::new();
+        self.0
+            .try_set_value(handle.clone())
+            .is_none()
+            .then_some(handle)
+    }
+}
+
 /// The next event, or `None` once the job is cancelled.
 struct NextEvent<'a>(&'a Mailbox, &'a JobHandle);
 

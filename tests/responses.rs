@@ -325,7 +325,7 @@ fn fixture_response(op: &str, case: &str) -> HttpResponse {
 fn usage_pages_are_followed_to_the_end() {
     let op = "ec2_get_capacity_reservation_usage";
     let mut sent = Vec::new();
-    let pages = collect_pages(10, |token| {
+    let pages = collect_pages::<ec2::GetCapacityReservationUsageInput, _>(10, |token| {
         sent.push(token.map(str::to_owned));
         let case = match token {
             None => "page1",
@@ -356,7 +356,7 @@ fn usage_pages_are_followed_to_the_end() {
 #[test]
 fn coverage_pages_stop_at_the_page_cap() {
     let op = "ce_get_reservation_coverage";
-    let result = collect_pages(2, |token| {
+    let result = collect_pages::<ce::GetReservationCoverageInput, _>(2, |token| {
         let case = match token {
             None => "page1",
             Some("coverage-page-2") => "page2",
@@ -368,7 +368,7 @@ fn coverage_pages_stop_at_the_page_cap() {
         matches!(result, Err(PagedError::Pagination(_))),
         "{result:?}"
     );
-    let all = collect_pages(3, |token| {
+    let all = collect_pages::<ce::GetReservationCoverageInput, _>(3, |token| {
         let case = match token {
             None => "page1",
             Some("coverage-page-2") => "page2",

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, CoverageArea, CoverageStore, Nav,
-    NotFound, SecurityNotice, Session,
+    CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, CoverageArea, Nav, NotFound,
+    SecurityNotice, Session,
 };
 use crate::route::{Area, Route};
 
@@ -11,7 +11,6 @@ use crate::route::{Area, Route};
 pub fn App() -> impl IntoView {
     Session::provide(crate::shell::Shell::provide());
     CapacityStore::provide();
-    CoverageStore::provide();
     let route = RwSignal::new(current_route());
     // The fragment is the single source of truth: links change it, and so do back/forward
     // and hand-edited URLs; all of them fire `hashchange`.

@@ -4,7 +4,7 @@ use super::{CapacityStore, ErrorPanel, ReservationList, RollupTable, Session, Us
 use crate::aws::endpoint::{find_region, REGIONS};
 use crate::reservations::parse_reservation_id;
 use crate::route::{query_param, reservation_href, Area};
-use crate::shell::JobHandle;
+use crate::shell::JobSlot;
 
 /// The Capacity Reservations area: the list (one region or all), the roll-up, and one
 /// reservation's usage when the URL names it.
@@ -97,13 +97,8 @@ pub fn CapacityArea(
 fn ListSection(store: CapacityStore, session: Session) -> impl IntoView {
     let all_regions = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
-    let cancel = StoredValue::new_local(JobHandle::new());
     // Leaving the view cancels its listing.
-    on_cleanup(move || {
-        if let Some(handle) = cancel.try_get_value() {
-            handle.cancel();
-        }
-    });
+    let listing = JobSlot::new();
 
     let loading = StoredValue::new(None::<String>);
     let load = Action::new_local(move |all: &bool| {
@@ -131,11 +126,9 @@ fn ListSection(store: CapacityStore, session: Session) -> impl IntoView {
                 return;
             }
             loading.set_value(Some(key.clone()));
-            let handle = JobHandle::new();
-            if let Some(previous) = cancel.try_get_value() {
-                previous.cancel();
-            }
-            cancel.try_set_value(handle.clone());
+            let Some(handle) = listing.start() else {
+                return;
+            };
             let report = |s: Option<String>| {
                 let _ = status.try_set(s.map(|s| format!("Listing reservations: {s}")));
             };
@@ -174,7 +167,7 @@ fn ListSection(store: CapacityStore, session: Session) -> impl IntoView {
             </label>
             <Show when=move || pending.get()>
                 <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Listing reservations…".into())}</span>
-                <button type="button" on:click=move |_| cancel.with_value(JobHandle::cancel)>"Cancel"</button>
+                <button type="button" on:click=move |_| listing.cancel()>"Cancel"</button>
             </Show>
         </div>
         {move || store.failed.get().into_iter().map(|(region, e)| view! {

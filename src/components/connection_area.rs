@@ -13,7 +13,7 @@ use crate::shell::JobHandle;
 pub fn ConnectionArea() -> impl IntoView {
     let session = Session::get();
     let shell = session.shell;
-    let (capacity, coverage) = (super::CapacityStore::get(), super::CoverageStore::get());
+    let capacity = super::CapacityStore::get();
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<CallError>);
     let form_error = RwSignal::new(None::<String>);
@@ -48,7 +48,6 @@ pub fn ConnectionArea() -> impl IntoView {
             // with them (answers, clock) is reused.
             shell.reset(demo);
             capacity.clear();
-            coverage.clear();
             session.identity.set(None);
             session.connection.set(None);
             let handle = JobHandle::new();
@@ -82,10 +81,8 @@ pub fn ConnectionArea() -> impl IntoView {
     let pending = connect.pending();
 
     let forget = move |_| {
-        cancel.with_value(JobHandle::cancel);
         session.forget();
         capacity.clear();
-        coverage.clear();
         error.set(None);
         form_error.set(None);
         status.set(None);

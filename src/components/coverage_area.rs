@@ -1,11 +1,9 @@
 use leptos::prelude::*;
 
+use super::coverage_jobs::{self, MAX_PAGES};
 use super::coverage_results::{CoverageResults, Outcome};
-use super::coverage_store::{self, MAX_PAGES};
 use super::filter_builder::violations_of;
-use super::{
-    CeCounter, CopyButton, CoverageForm, CoverageStore, ErrorPanel, FilterBuilder, Session,
-};
+use super::{CeCounter, CopyButton, CoverageForm, ErrorPanel, FilterBuilder, Session};
 use crate::aws::ce;
 use crate::coverage::{
     cli_command, coverage_input, rows_from_pages, tag_values, tag_values_input, CoverageQuery,
@@ -14,7 +12,7 @@ use crate::coverage::{
 use crate::filter::{has_errors, FilterDraft, Operation};
 use crate::jobs::{CallError, Cost, Pages, Window};
 use crate::route::Area;
-use crate::shell::JobHandle;
+use crate::shell::{JobHandle, JobSlot};
 
 /// The Coverage area: the query form, the filter builder, the run button (disabled with the
 /// reason), and the results. The whole query lives in the URL.
@@ -24,7 +22,6 @@ pub fn CoverageArea(
     query: String,
 ) -> impl IntoView {
     let session = Session::get();
-    let store = CoverageStore::get();
     let (initial, link_problems) = CoverageQuery::from_query_string(&query);
     let draft_problem = RwSignal::new(None::<String>);
     let draft = RwSignal::new(
@@ -84,13 +81,8 @@ pub fn CoverageArea(
     let outcome = RwSignal::new(None::<Outcome>);
     let pending_plan = RwSignal::new(None::<(ValidQuery, SplitPlan)>);
     let running = RwSignal::new(false);
-    let cancel = StoredValue::new_local(JobHandle::new());
     // Leaving the view cancels its query.
-    on_cleanup(move || {
-        if let Some(handle) = cancel.try_get_value() {
-            handle.cancel();
-        }
-    });
+    let query_job = JobSlot::new();
     let width = RwSignal::new(chart_width());
     let resize = window_event_listener(leptos::ev::resize, move |_| width.set(chart_width()));
     on_cleanup(move || resize.remove());
@@ -100,8 +92,9 @@ pub fn CoverageArea(
     let execute = move |valid: ValidQuery, plan: Option<SplitPlan>| {
         pending_plan.try_set(None);
         leptos::task::spawn_local(async move {
-            let token = JobHandle::new();
-            cancel.try_set_value(token.clone());
+            let Some(token) = query_job.start() else {
+                return;
+            };
             running.try_set(true);
             error.try_set(None);
             problem.try_set(None);
@@ -149,8 +142,9 @@ pub fn CoverageArea(
                 "Asking Cost Explorer which {} values this period has…",
                 key.describe()
             )));
-            let token = JobHandle::new();
-            cancel.try_set_value(token.clone());
+            let Some(token) = query_job.start() else {
+                return;
+            };
             let values = split_values(session, &valid, &key, &token).await;
             running.try_set(false);
             status.try_set(None);
@@ -200,7 +194,7 @@ pub fn CoverageArea(
                 key.describe()
             ),
             None => match coverage_input(&valid, valid.filter.as_ref()) {
-                Ok(input) if store.has_answer(session, &input) => {
+                Ok(input) if coverage_jobs::has_answer(session, &input) => {
                     "Already answered this session: running it again sends nothing.".into()
                 }
                 _ => "One request (USD 0.01) per page of answer.".into(),
@@ -243,7 +237,7 @@ pub fn CoverageArea(
         <Show when=move || running.get()>
             <div class="toolbar">
                 <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Asking Cost Explorer…".into())}</span>
-                <button type="button" on:click=move |_| cancel.with_value(JobHandle::cancel)>"Cancel"</button>
+                <button type="button" on:click=move |_| query_job.cancel()>"Cancel"</button>
             </div>
         </Show>
         {move || (!running.get()).then(|| status.get()).flatten().map(|s| view! { <p class="hint" role="status">{s}</p> })}
@@ -301,7 +295,7 @@ async fn run(
     let Some(plan) = plan else {
         status.try_set(Some("Asking Cost Explorer…".into()));
         let input = coverage_input(valid, valid.filter.as_ref()).map_err(RunError::Problem)?;
-        let (pages, cost) = coverage_store::coverage(session, input, handle, &progress).await?;
+        let (pages, cost) = coverage_jobs::coverage(session, input, handle, &progress).await?;
         let (rows, total) = rows_from_pages(&pages?, None);
         return Ok((rows, total, cost));
     };
@@ -346,7 +340,7 @@ async fn split_values(
 ) -> Result<Vec<String>, RunError> {
     match key {
         SplitKey::Dimension(d) => match crate::coverage::wire_dimension(d.as_str()) {
-            Some(wire) => Ok(coverage_store::dimension_values(
+            Some(wire) => Ok(coverage_jobs::dimension_values(
                 session,
                 wire,
                 &valid.period.interval(),
@@ -361,7 +355,7 @@ async fn split_values(
         },
         SplitKey::Tag(k) => {
             let input = tag_values_input(valid, k).map_err(RunError::Problem)?;
-            let (pages, _) = coverage_store::coverage(session, input, handle, &|_| {}).await?;
+            let (pages, _) = coverage_jobs::coverage(session, input, handle, &|_| {}).await?;
             let pages = pages?;
             let names = pages
                 .iter()

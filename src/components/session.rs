@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use crate::aws::sts::CallerIdentity;
 use crate::connection::{Connection, ConnectionForm};
 use crate::shell::Shell;
-use crate::transport::local_date_time as local_now;
+use crate::transport::local_date_time;
 
 /// What the whole app shares about the connection. Lives in memory only: a reload forgets it.
 #[derive(Clone, Copy)]
@@ -30,12 +30,13 @@ impl Session {
             form: RwSignal::new(ConnectionForm::default()),
             connection: RwSignal::new(None),
             identity: RwSignal::new(None),
-            now: RwSignal::new(local_now()),
+            now: RwSignal::new(local_date_time()),
             shell,
         };
-        if let Ok(handle) =
-            set_interval_with_handle(move || session.now.set(local_now()), Duration::from_secs(1))
-        {
+        if let Ok(handle) = set_interval_with_handle(
+            move || session.now.set(local_date_time()),
+            Duration::from_secs(1),
+        ) {
             on_cleanup(move || handle.clear());
         }
         provide_context(session);

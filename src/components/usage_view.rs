@@ -9,7 +9,7 @@ use crate::reservations::{
     count_text, share_text, usage_csv, Direction, Sort, UsageColumn, UsageDetail,
 };
 use crate::route::Area;
-use crate::shell::JobHandle;
+use crate::shell::JobSlot;
 
 /// How many accounts get their own bar; the rest are one "others" bar.
 const TOP_ACCOUNTS: usize = 10;
@@ -28,15 +28,10 @@ pub fn UsageView(
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<CallError>);
     let permission = RwSignal::new(None::<Result<bool, CallError>>);
-    let detail = RwSignal::new(None::<UsageDetail>);
-    // One handle for the view's jobs (the usage pages and the permission check): leaving the
-    // view, Forget and new credentials cancel them.
-    let handle = StoredValue::new_local(JobHandle::new());
-    on_cleanup(move || {
-        if let Some(h) = handle.try_get_value() {
-            h.cancel();
-        }
-    });
+    let key = format!("{region}/{id}");
+    // The view's jobs, the usage pages and the permission check: leaving the view, Forget and
+    // new credentials cancel them.
+    let (usage_job, check_job) = (JobSlot::new(), JobSlot::new());
 
     let load = {
         let (id, region) = (id.clone(), region.clone());
@@ -47,7 +42,7 @@ pub fn UsageView(
                     return;
                 };
                 error.set(None);
-                let Some(h) = handle.try_get_value() else {
+                let Some(h) = usage_job.start() else {
                     return;
                 };
                 let report = |s| {
@@ -55,11 +50,9 @@ pub fn UsageView(
                 };
                 match load_usage(session.shell, &connection, &region, &id, &h, &report).await {
                     Ok(Ok(d)) => {
-                        let key = format!("{region}/{id}");
                         let _ = store.usage.try_update(|u| {
-                            u.insert(key, d.clone());
+                            u.insert(format!("{region}/{id}"), d);
                         });
-                        let _ = detail.try_set(Some(d));
                     }
                     Ok(Err(e)) => {
                         let _ = error.try_set(Some(e));
@@ -81,7 +74,7 @@ pub fn UsageView(
                     return;
                 };
                 permission.set(None);
-                let Some(h) = handle.try_get_value() else {
+                let Some(h) = check_job.start() else {
                     return;
                 };
                 if let Ok(result) =
@@ -101,8 +94,8 @@ pub fn UsageView(
             <Show when=move || pending.get()>
                 <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Loading usage…".into())}</span>
                 <button type="button" on:click=move |_| {
-                    handle.with_value(JobHandle::cancel);
-                    handle.set_value(JobHandle::new());
+                    usage_job.cancel();
+                    check_job.cancel();
                 }>"Cancel"</button>
             </Show>
         </div>
@@ -112,7 +105,7 @@ pub fn UsageView(
             Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
         })}
         {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
-        {move || detail.get().map(|d| view! { <UsageDetailView detail=d /> })}
+        {move || store.usage.with(|u| u.get(&key).cloned()).map(|d| view! { <UsageDetailView detail=d /> })}
     }
 }
 

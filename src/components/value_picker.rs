@@ -2,12 +2,12 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::coverage_store::dimension_values;
+use super::coverage_jobs::dimension_values;
 use super::{ErrorPanel, Session};
 use crate::aws::ce::DateInterval;
 use crate::filter::{ConditionKind, DraftCondition, FilterDraft};
 use crate::jobs::CallError;
-use crate::shell::JobHandle;
+use crate::shell::JobSlot;
 
 /// How long typing must pause before Cost Explorer is asked (each request costs USD 0.01).
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -33,7 +33,7 @@ pub fn ValuePicker(
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let sequence = StoredValue::new(0u32);
     // The lookup in flight: a newer search, removing the row, or leaving the view cancels it.
-    let lookup = StoredValue::new_local(JobHandle::new());
+    let lookup = JobSlot::new();
 
     let edit = move |f: &dyn Fn(&mut DraftCondition)| {
         draft.update(|d| {
@@ -99,11 +99,9 @@ pub fn ValuePicker(
                 if loading.try_set(true).is_some() {
                     return;
                 }
-                let handle = JobHandle::new();
-                if let Some(previous) = lookup.try_get_value() {
-                    previous.cancel();
-                }
-                lookup.try_set_value(handle.clone());
+                let Some(handle) = lookup.start() else {
+                    return;
+                };
                 leptos::task::spawn_local(async move {
                     let result = dimension_values(session, wire, &period, &text, &handle).await;
                     if sequence.try_get_value() == Some(mine) {
@@ -123,9 +121,6 @@ pub fn ValuePicker(
     on_cleanup(move || {
         if let Some(Some(handle)) = timer.try_get_value() {
             handle.clear();
-        }
-        if let Some(handle) = lookup.try_get_value() {
-            handle.cancel();
         }
     });
 

@@ -1,39 +1,11 @@
 //! Following `NextToken` (EC2) / `NextPageToken` (Cost Explorer) to the end. botocore has no
-//! paginator for our operations, so this is ours: a state machine the transport drives, with a
+//! paginator for our operations, so this is ours: a state machine `jobs::Pages` drives, with a
 //! page cap (every Cost Explorer page costs USD 0.01) and a guard against a token that repeats
 //! (which would loop for ever).
 
 use std::collections::HashSet;
 
-/// A page that may point to another.
-pub trait Paginated {
-    /// The token for the next page; `None` or empty when this is the last page.
-    fn next_token(&self) -> Option<&str>;
-}
-
-impl Paginated for crate::aws::ec2::CapacityReservationUsage {
-    fn next_token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-}
-
-impl Paginated for crate::aws::ec2::CapacityReservationsPage {
-    fn next_token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-}
-
-impl Paginated for crate::aws::ce::ReservationCoveragePage {
-    fn next_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-}
-
-impl Paginated for crate::aws::ce::DimensionValuesPage {
-    fn next_token(&self) -> Option<&str> {
-        self.next_page_token.as_deref()
-    }
-}
+use crate::aws::operation::Paged;
 
 /// Why paging stopped early.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -104,18 +76,18 @@ pub enum PagedError<E> {
     Pagination(#[from] PaginationError),
 }
 
-/// Fetch every page synchronously (for tests and the demo transport): `fetch(None)` first,
-/// then `fetch(Some(token))` until the last page.
-pub fn collect_pages<T: Paginated, E>(
+/// Fetch every page of operation `O` synchronously (for tests: the app pages through
+/// `jobs::Pages`): `fetch(None)` first, then `fetch(Some(token))` until the last page.
+pub fn collect_pages<O: Paged, E>(
     max_pages: u32,
-    mut fetch: impl FnMut(Option<&str>) -> Result<T, E>,
-) -> Result<Vec<T>, PagedError<E>> {
+    mut fetch: impl FnMut(Option<&str>) -> Result<O::Output, E>,
+) -> Result<Vec<O::Output>, PagedError<E>> {
     let mut pager = Pager::new(max_pages);
     let mut pages = Vec::new();
     let mut token: Option<String> = None;
     loop {
         let page = fetch(token.as_deref()).map_err(PagedError::Fetch)?;
-        let next = pager.after_page(page.next_token())?;
+        let next = pager.after_page(O::next_token(&page))?;
         pages.push(page);
         match next {
             Next::Fetch(t) => token = Some(t),
@@ -163,18 +135,17 @@ mod tests {
         assert_eq!(p.after_page(None), Ok(Next::Done));
     }
 
-    struct Page(Option<&'static str>);
-    impl Paginated for Page {
-        fn next_token(&self) -> Option<&str> {
-            self.0
-        }
-    }
+    use crate::aws::ec2::{CapacityReservationUsage, GetCapacityReservationUsageInput as Usage};
 
     #[test]
     fn collect_pages_reports_fetch_errors_and_loops() {
-        let failing = collect_pages(5, |_| Err::<Page, _>("offline"));
+        let failing = collect_pages::<Usage, _>(5, |_| Err("offline"));
         assert_eq!(failing.err(), Some(PagedError::Fetch("offline")));
-        let looping = collect_pages(50, |_| Ok::<_, ()>(Page(Some("same"))));
+        let same = || CapacityReservationUsage {
+            next_token: Some("same".into()),
+            ..Default::default()
+        };
+        let looping = collect_pages::<Usage, ()>(50, |_| Ok(same()));
         assert_eq!(
             looping.err(),
             Some(PagedError::Pagination(PaginationError::RepeatedToken {

@@ -1,3 +1,6 @@
+//! The Coverage area's Cost Explorer calls, as jobs run by the session's shell (answers cached
+//! per caller by the core, so a repeated request costs nothing).
+
 use leptos::prelude::*;
 
 use super::Session;
@@ -13,49 +16,21 @@ use crate::shell::{Cancelled, JobHandle};
 /// Pages one query may take before we call it a loop.
 pub const MAX_PAGES: u32 = 50;
 
-/// The Coverage area's link to the session: Cost Explorer bills every request (USD 0.01), so
-/// the core's cache answers each exact request asked again, for the same caller.
-#[derive(Clone, Copy)]
-pub struct CoverageStore {
-    /// Cost Explorer requests sent to AWS this session (demo answers are free and not counted).
-    pub ce_requests: Signal<u32>,
-}
-
-impl CoverageStore {
-    /// Creates the store and provides it to the components below.
-    pub fn provide() -> CoverageStore {
-        let shell = Session::get().shell;
-        let store = CoverageStore {
-            ce_requests: shell.spent.into(),
-        };
-        provide_context(store);
-        store
-    }
-
-    /// The store provided by `App`.
-    pub fn get() -> CoverageStore {
-        expect_context::<CoverageStore>()
-    }
-
-    /// Nothing to forget here any more: the cache lives in the core's session (kept for the
-    /// Forget button's symmetry with the other stores).
-    pub fn clear(&self) {}
-
-    /// Whether `input`'s first page is already answered (so running it costs nothing).
-    pub fn has_answer(&self, session: Session, input: &GetReservationCoverageInput) -> bool {
-        let Some(endpoint) = session.connection.with_untracked(|c| {
-            c.as_ref()
-                .and_then(|c| c.endpoint(Service::CostExplorer).ok())
-        }) else {
-            return false;
-        };
-        let Ok(body) = input.body() else {
-            return false;
-        };
-        session
-            .shell
-            .is_cached(&|who| Cache::key(who, &endpoint, GetReservationCoverageInput::NAME, &body))
-    }
+/// Whether `input`'s first page is already in the session's cache for this caller (so
+/// running it costs nothing: Cost Explorer bills USD 0.01 a request).
+pub fn has_answer(session: Session, input: &GetReservationCoverageInput) -> bool {
+    let Some(endpoint) = session.connection.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|c| c.endpoint(Service::CostExplorer).ok())
+    }) else {
+        return false;
+    };
+    let Ok(body) = input.body() else {
+        return false;
+    };
+    session
+        .shell
+        .is_cached(&|who| Cache::key(who, &endpoint, GetReservationCoverageInput::NAME, &body))
 }
 
 /// The values of `dimension` in `period` containing `search`, from reservation data, every
