@@ -267,3 +267,56 @@ fn import_error_text_lists_every_problem() {
         "{text}"
     );
 }
+
+/// One type for the builder and the wire: what the model allows reads back through
+/// `Deserialize` (ProductAttributes included), while the import and the rules refuse what
+/// Reservation Lens must not send.
+#[test]
+fn the_wire_reader_is_the_import_reader_with_the_whole_model() {
+    use lens_core::aws::ce::GetReservationCoverageInput;
+    use lens_core::filter::{check, Operation, Rule, Severity};
+    let text = r#"{"And":[{"ProductAttributes":{"Key":"instanceType","Values":["m5.large"]}},{"Tags":{"Key":"team","Values":["a"]}}]}"#;
+    let wire: Expression = serde_json::from_str(text).unwrap();
+    let Expression::And(children) = &wire else {
+        panic!("{wire:?}")
+    };
+    assert_eq!(
+        children[0],
+        Expression::ProductAttributes(Condition::new("instanceType".to_string(), ["m5.large"]))
+    );
+    assert_eq!(
+        serde_json::to_value(&wire).unwrap(),
+        serde_json::from_str::<Value>(text).unwrap()
+    );
+    // The import refuses it where it is…
+    assert!(has(
+        &problems(text),
+        "$.And[0].ProductAttributes",
+        "not supported by Reservation Lens"
+    ));
+    // …and the rules catch a tree built another way, for both operations.
+    for operation in [
+        Operation::GetReservationCoverage,
+        Operation::GetDimensionValues,
+    ] {
+        let found = check(&wire, operation);
+        assert!(
+            found.iter().any(|v| v.path == "$.And[0]"
+                && v.rule == Rule::OperatorNotAllowed
+                && v.severity == Severity::Error),
+            "{found:?}"
+        );
+    }
+    // The model requires a product attribute's Key.
+    let err = serde_json::from_str::<Expression>(r#"{"ProductAttributes":{"Values":["x"]}}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("$.ProductAttributes: expected a Key"), "{err}");
+    // A node with two operators is not an Expression, and says where.
+    let err = serde_json::from_str::<GetReservationCoverageInput>(
+        r#"{"TimePeriod":{"Start":"2026-01-01","End":"2026-02-01"},"Filter":{"Tags":{"Key":"a","Values":["b"]},"Not":{"Tags":{"Key":"a","Values":["c"]}}}}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("exactly one of"), "{err}");
+}

@@ -4,8 +4,7 @@
 mod native {
     use criterion::{criterion_group, Criterion};
     use lens_core::aws::ce::{
-        self, DateInterval, Dimension, DimensionValues, Expression, GetReservationCoverageInput,
-        Granularity,
+        self, DateInterval, Dimension, Expression, GetReservationCoverageInput, Granularity,
     };
     use lens_core::aws::credentials::Credentials;
     use lens_core::aws::ec2::{self, GetCapacityReservationUsageInput};
@@ -32,14 +31,10 @@ mod native {
             end: "2026-03-01".into(),
         });
         coverage.granularity = Some(Granularity::Monthly);
-        coverage.filter = Some(Expression {
-            dimensions: Some(DimensionValues {
-                key: Some(Dimension::InstanceType),
-                values: Some(vec!["m5.large".into(), "c6g.xlarge".into()]),
-                match_options: None,
-            }),
-            ..Default::default()
-        });
+        coverage.filter = Some(Expression::dimension(
+            Dimension::InstanceType,
+            ["m5.large", "c6g.xlarge"],
+        ));
         c.bench_function("GetReservationCoverage serialize+sign", |b| {
             b.iter(|| {
                 ce::get_reservation_coverage(black_box(&coverage), &ce_endpoint, &creds, time)

@@ -18,3 +18,4 @@ pub mod percent;
 pub mod reservations;
 pub mod route;
 pub mod sort;
+mod suggest;

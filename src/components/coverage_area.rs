@@ -9,7 +9,7 @@ use crate::coverage::{
     cli_command, coverage_input, rows_from_pages, tag_values, tag_values_input, CoverageQuery,
     QueryProblem, SplitKey, SplitPlan, ValidQuery, CONCURRENCY,
 };
-use crate::filter::{has_errors, FilterDraft, Operation};
+use crate::filter::{has_errors, Dimension, FilterDraft, Operation};
 use crate::jobs::{CallError, Cost, Pages, Window};
 use crate::route::Area;
 use crate::shell::{JobHandle, JobSlot};
@@ -339,20 +339,17 @@ async fn split_values(
     handle: &JobHandle,
 ) -> Result<Vec<String>, RunError> {
     match key {
-        SplitKey::Dimension(d) => match crate::coverage::wire_dimension(d.as_str()) {
-            Some(wire) => Ok(coverage_jobs::dimension_values(
-                session,
-                wire,
-                &valid.period.interval(),
-                "",
-                handle,
-            )
-            .await??),
-            None => Err(RunError::Problem(format!(
-                "This build can't split by {}.",
-                d.as_str()
-            ))),
-        },
+        SplitKey::Dimension(Dimension::Unknown(name)) => Err(RunError::Problem(format!(
+            "This build can't split by {name}."
+        ))),
+        SplitKey::Dimension(d) => Ok(coverage_jobs::dimension_values(
+            session,
+            d.clone(),
+            &valid.period.interval(),
+            "",
+            handle,
+        )
+        .await??),
         SplitKey::Tag(k) => {
             let input = tag_values_input(valid, k).map_err(RunError::Problem)?;
             let (pages, _) = coverage_jobs::coverage(session, input, handle, &|_| {}).await?;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::coverage_jobs::dimension_values;
 use super::{ErrorPanel, Session};
 use crate::aws::ce::DateInterval;
-use crate::filter::{ConditionKind, DraftCondition, FilterDraft};
+use crate::filter::{ConditionKind, Dimension, DraftCondition, FilterDraft};
 use crate::jobs::CallError;
 use crate::shell::JobSlot;
 
@@ -86,10 +86,12 @@ pub fn ValuePicker(
             suggestions.set(None);
             return;
         };
-        let Some(wire) = crate::coverage::wire_dimension(&name) else {
+        // A dimension this build does not know is never sent (the rules flag it).
+        let wire = Dimension::parse(&name);
+        if matches!(wire, Dimension::Unknown(_)) {
             suggestions.set(Some(Ok(Vec::new())));
             return;
-        };
+        }
         sequence.update_value(|n| *n += 1);
         let mine = sequence.get_value();
         // The row may be gone (removed, or the form re-read from a link) when the timer fires

@@ -11,9 +11,7 @@ pub use query::{
     day_text, CoverageQuery, Metric, Period, Preset, QueryProblem, SplitKey, ValidQuery,
     DEFAULT_TARGET, GROUP_DIMENSIONS,
 };
-pub use request::{
-    cli_command, coverage_input, tag_values_input, wire_dimension, wire_filter, METRICS,
-};
+pub use request::{cli_command, coverage_input, tag_values_input, unsendable, METRICS};
 pub use series::{
     band, coverage_csv, coverage_series, figures, hours_percent, rows_from_pages, stacks, Band,
     CoverageRow, Series, Stack, COLUMNS,

@@ -1,85 +1,23 @@
 //! A checked query → the GetReservationCoverage request(s) and the equivalent CLI command.
 
 use crate::aws::ce::{
-    self, GetReservationCoverageInput, Granularity, GroupDefinition, GroupDefinitionType,
+    GetReservationCoverageInput, Granularity, GroupDefinition, GroupDefinitionType,
 };
-use crate::filter::{CoverageCommand, Expression, MatchOption};
+use crate::filter::{check, CoverageCommand, Expression, Operation, Severity};
 
 use super::query::ValidQuery;
 
 /// Every metric, so one (paid) answer fills the whole table whichever the chart shows.
 pub const METRICS: [&str; 3] = ["Hour", "Unit", "Cost"];
 
-/// The filter as the wire type, converted field by field (no JSON round trip: that would
-/// compile a second deserializer for the whole Expression tree). The filter builder's rules
-/// run first, so only a dimension this build does not know can fail here.
-pub fn wire_filter(e: &Expression) -> Result<ce::Expression, String> {
-    let mut out = ce::Expression::default();
-    match e {
-        Expression::And(children) => out.and = Some(wire_list(children)?),
-        Expression::Or(children) => out.or = Some(wire_list(children)?),
-        Expression::Not(child) => out.not = Some(Box::new(wire_filter(child)?)),
-        Expression::Dimensions(c) => {
-            let key = match &c.key {
-                Some(d) => Some(wire_dimension(d.as_str()).ok_or_else(|| {
-                    format!(
-                        "The filter can't be sent: this build doesn't know the dimension {}. \
-                         Remove that condition.",
-                        d.as_str()
-                    )
-                })?),
-                None => None,
-            };
-            out.dimensions = Some(ce::DimensionValues {
-                key,
-                values: c.values.clone(),
-                match_options: wire_options(&c.match_options),
-            });
-        }
-        Expression::Tags(c) => {
-            out.tags = Some(ce::TagValues {
-                key: c.key.clone(),
-                values: c.values.clone(),
-                match_options: wire_options(&c.match_options),
-            })
-        }
-        Expression::CostCategories(c) => {
-            out.cost_categories = Some(ce::CostCategoryValues {
-                key: c.key.clone(),
-                values: c.values.clone(),
-                match_options: wire_options(&c.match_options),
-            })
-        }
-    }
-    Ok(out)
-}
-
-fn wire_list(children: &[Expression]) -> Result<Vec<ce::Expression>, String> {
-    children.iter().map(wire_filter).collect()
-}
-
-fn wire_options(options: &Option<Vec<MatchOption>>) -> Option<Vec<ce::MatchOption>> {
-    options.as_ref().map(|list| {
-        list.iter()
-            .map(|o| match o {
-                MatchOption::Equals => ce::MatchOption::Equals,
-                MatchOption::Absent => ce::MatchOption::Absent,
-                MatchOption::StartsWith => ce::MatchOption::StartsWith,
-                MatchOption::EndsWith => ce::MatchOption::EndsWith,
-                MatchOption::Contains => ce::MatchOption::Contains,
-                MatchOption::CaseSensitive => ce::MatchOption::CaseSensitive,
-                MatchOption::CaseInsensitive => ce::MatchOption::CaseInsensitive,
-                MatchOption::GreaterThanOrEqual => ce::MatchOption::GreaterThanOrEqual,
-            })
-            .collect()
-    })
-}
-
-/// The wire dimension named `name` (`INSTANCE_TYPE`), if this build knows it.
-pub fn wire_dimension(name: &str) -> Option<ce::Dimension> {
-    ce::Dimension::ALL
+/// Why `filter` can't be sent as a coverage filter, if it can't: the builder's rules for
+/// GetReservationCoverage (the form already blocks on them; this is the last guard before a
+/// request is signed).
+pub fn unsendable(filter: &Expression) -> Option<String> {
+    check(filter, Operation::GetReservationCoverage)
         .into_iter()
-        .find(|d| ce::to_botocore_json(d).trim_matches('"') == name)
+        .find(|v| v.severity == Severity::Error)
+        .map(|v| format!("The filter can't be sent: {} ({})", v.message, v.path))
 }
 
 /// The time-series request for `query` with `filter` (the user's, or one pinned to a split
@@ -90,7 +28,10 @@ pub fn coverage_input(
 ) -> Result<GetReservationCoverageInput, String> {
     let mut input = GetReservationCoverageInput::new(query.period.interval());
     input.granularity = Some(query.granularity);
-    input.filter = filter.map(wire_filter).transpose()?;
+    if let Some(problem) = filter.and_then(unsendable) {
+        return Err(problem);
+    }
+    input.filter = filter.cloned();
     input.metrics = Some(METRICS.iter().map(|m| (*m).to_owned()).collect());
     Ok(input)
 }
@@ -192,21 +133,31 @@ mod tests {
 
     #[test]
     fn unknown_dimensions_are_not_sent() {
+        let q = valid(None, false);
         let e = Expression::dimension(Dimension::parse("NEW_THING"), ["x"]);
-        assert!(wire_filter(&e).unwrap_err().contains("can't be sent"));
+        let problem = coverage_input(&q, Some(&e)).unwrap_err();
+        assert!(
+            problem.starts_with("The filter can't be sent: "),
+            "{problem}"
+        );
+        assert!(problem.contains("NEW_THING"), "{problem}");
+        let or = Expression::Or(vec![e.clone(), e]);
+        assert!(coverage_input(&q, Some(&or)).unwrap_err().contains("Or"));
     }
 
     #[test]
-    fn the_wire_filter_serializes_exactly_as_the_filter_model_writes_json() {
-        // Every node kind and match option: the direct conversion and the model's own JSON agree.
+    fn the_request_writes_the_filter_as_the_filter_model_does() {
+        // Every node kind and match option: one type, so the body's Filter is the model's JSON.
         let text = r#"{"And": [{"Not": {"Or": [{"Dimensions": {"Key": "AZ", "Values": ["a"], "MatchOptions": ["EQUALS", "CASE_SENSITIVE"]}}, {"Tags": {"Key": "team", "MatchOptions": ["ABSENT"]}}]}}, {"CostCategories": {"Key": "Team", "Values": ["x"], "MatchOptions": ["STARTS_WITH", "ENDS_WITH", "CONTAINS", "CASE_INSENSITIVE", "GREATER_THAN_OR_EQUAL"]}}, {"Dimensions": {"Key": "PAYER_ACCOUNT", "Values": ["1"]}}]}"#;
         let model = crate::filter::parse_filter(text).unwrap();
-        let wire = wire_filter(&model).unwrap();
-        let ours: serde_json::Value = serde_json::from_str(&ce::to_botocore_json(&wire)).unwrap();
-        assert_eq!(ours, model.to_json_value());
-        for d in ce::Dimension::ALL {
-            let name = ce::to_botocore_json(&d);
-            assert_eq!(wire_dimension(name.trim_matches('"')), Some(d));
-        }
+        let mut input = coverage_input(&valid(None, false), None).unwrap();
+        input.filter = Some(model.clone());
+        let text_sent = get_reservation_coverage_body(&input).unwrap();
+        assert!(
+            text_sent.contains(&format!(r#""Filter": {text}"#)),
+            "{text_sent}"
+        );
+        let body: serde_json::Value = serde_json::from_str(&text_sent).unwrap();
+        assert_eq!(body["Filter"], model.to_json_value());
     }
 }

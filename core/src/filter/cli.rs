@@ -3,7 +3,7 @@
 //! The filter and group-by go in as JSON (the CLI accepts JSON for any structure argument), so
 //! no value ever has to survive the CLI's shorthand syntax, where `,` and `=` are special.
 
-use super::ast::Expression;
+use crate::aws::ce::Expression;
 
 /// One `GroupBy` entry, as plain text so the coverage page can pass what the user picked.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,8 +8,8 @@
 //! one child becomes that child, an empty `Values`/`MatchOptions` list becomes absent, and an
 //! empty key becomes absent.
 
-use super::ast::{Condition, Dimension, Expression, MatchOption};
 use super::rules::Operation;
+use crate::aws::ce::{Condition, Dimension, Expression, MatchOption};
 
 /// How the form's conditions combine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -26,8 +26,9 @@
 //! warning elsewhere (an intersection can be meant there); an unknown dimension is an error for
 //! coverage (closed list) and a warning elsewhere (it may be newer than this build).
 
-use super::ast::{Condition, Dimension, Expression, MatchOption};
-use super::suggest;
+use crate::aws::ce::expression::json::PRODUCT_ATTRIBUTES;
+use crate::aws::ce::{Condition, Dimension, Expression, MatchOption};
+use crate::suggest;
 
 /// The Cost Explorer operation a filter is meant for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -123,7 +124,9 @@ pub fn implies_ec2_only(expression: &Expression) -> bool {
         }
         Expression::Not(child) => implies_ec2_only(child),
         Expression::Dimensions(c) => c.key != Some(Dimension::Service),
-        Expression::Tags(_) | Expression::CostCategories(_) => true,
+        Expression::Tags(_) | Expression::CostCategories(_) | Expression::ProductAttributes(_) => {
+            true
+        }
     }
 }
 
@@ -185,6 +188,13 @@ impl Checker {
             Expression::Dimensions(c) => self.dimension(c, path),
             Expression::Tags(c) => self.named(c, path, "tag key"),
             Expression::CostCategories(c) => self.named(c, path, "cost category name"),
+            // The import refuses it (with the same words); a tree built otherwise is caught here.
+            Expression::ProductAttributes(_) => self.push(
+                path,
+                Rule::OperatorNotAllowed,
+                Severity::Error,
+                PRODUCT_ATTRIBUTES.into(),
+            ),
         }
     }
 

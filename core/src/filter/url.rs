@@ -9,8 +9,8 @@
 //! query or fragment and carry no meaning for our `#/coverage?filter=…` routes. Everything else,
 //! including `&`, `=`, `+`, `#`, `%`, spaces and all non-ASCII bytes (as UTF-8), is escaped.
 
-use super::ast::Expression;
-use super::json::{parse_filter, ImportError};
+use crate::aws::ce::expression::json::{parse_filter, ImportError};
+use crate::aws::ce::Expression;
 
 /// Why a `filter=` value from a URL could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -1,8 +1,10 @@
 //! Cost Explorer (JSON 1.1, `AWSInsightsIndexService`): GetReservationCoverage, GetDimensionValues.
 
+pub mod expression;
 mod request;
 mod response;
 
+pub use expression::{Condition, Dimension, Expression, MatchOption};
 pub use request::*;
 pub use response::*;
 

@@ -4,7 +4,7 @@
 //! defaults, so `", "` and `": "` separators, non-ASCII escaped as `\uXXXX` (ensure_ascii),
 //! and members in the model's order, optional ones left out when absent.
 
-use super::DateInterval;
+use super::{DateInterval, Dimension, Expression};
 use crate::aws::credentials::Credentials;
 use crate::aws::endpoint::ResolvedEndpoint;
 use crate::aws::http::HttpRequest;
@@ -12,10 +12,8 @@ use crate::aws::input::{check_len, check_range, BuildError, InputError};
 use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
-mod expression;
 mod json;
 
-pub use expression::*;
 pub use json::to_botocore_json;
 
 /// The `X-Amz-Target` prefix of Cost Explorer operations.

@@ -1,11 +1,16 @@
-//! The Cost Explorer `Expression` as a tree, and its JSON output exactly as AWS writes it.
+//! Cost Explorer's `Expression` (filters): the one type the filter builder, its rules and the
+//! requests share. A tree with exactly one operator per node, as AWS requires; JSON out exactly
+//! as AWS writes it, and in through [`json`] (every problem with its path).
 //!
 //! Shapes follow the service model (botocore 1.44.5, `ce-2017-10-25`): every member of
 //! `DimensionValues`, `TagValues` and `CostCategoryValues` is optional on the wire, so the tree
 //! keeps "absent" apart from "empty" (`Option<Vec<_>>`). That is what makes
 //! parse → serialize give back the same JSON value.
 
+use serde::de::{Deserialize, Deserializer, Error as _};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+
+pub mod json;
 
 /// Declares `Dimension` from the model's enum list, so the list is written once.
 macro_rules! dimensions {
@@ -86,6 +91,19 @@ dimensions! {
     ProductAttribute => "PRODUCT_ATTRIBUTE",
 }
 
+impl Serialize for Dimension {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Dimension {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Ok(Dimension::parse(&text))
+    }
+}
+
 impl std::fmt::Display for Dimension {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -153,9 +171,11 @@ impl std::fmt::Display for MatchOption {
     }
 }
 
-/// A condition on one key: the body of `Dimensions`, `Tags` or `CostCategories`.
+/// A condition on one key: the body of `Dimensions`, `Tags`, `CostCategories` or
+/// `ProductAttributes`.
 ///
-/// `K` is [`Dimension`] for dimensions and `String` for tag keys and cost category names.
+/// `K` is [`Dimension`] for dimensions and `String` for tag keys, cost category names and
+/// product attributes.
 /// `None` means the member is absent from the JSON; `Some(vec![])` means an empty list was
 /// written (which the rules report).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -207,6 +227,10 @@ pub enum Expression {
     Tags(Condition<String>),
     /// `CostCategories`
     CostCategories(Condition<String>),
+    /// `ProductAttributes` (in the model since 2025; the model requires its `Key`). The
+    /// operations Reservation Lens calls document no such filter, so the import refuses it and
+    /// the rules report it; the type carries it so that every model-valid filter has a value.
+    ProductAttributes(Condition<String>),
 }
 
 impl Expression {
@@ -234,6 +258,7 @@ impl Expression {
             Expression::Dimensions(_) => "Dimensions",
             Expression::Tags(_) => "Tags",
             Expression::CostCategories(_) => "CostCategories",
+            Expression::ProductAttributes(_) => "ProductAttributes",
         }
     }
 
@@ -275,8 +300,23 @@ impl Serialize for Expression {
             Expression::CostCategories(c) => {
                 map.serialize_entry("CostCategories", &Wire(c, String::as_str))?
             }
+            Expression::ProductAttributes(c) => {
+                map.serialize_entry("ProductAttributes", &Wire(c, String::as_str))?
+            }
         }
         map.end()
+    }
+}
+
+/// Reads any filter the service model allows, `ProductAttributes` included, with the same
+/// reader as the import ([`json::wire_expression`]); its problems become one error.
+impl<'de> Deserialize<'de> for Expression {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        json::wire_expression(&value).map_err(|problems| {
+            let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            D::Error::custom(text.join("; "))
+        })
     }
 }
 

@@ -6,10 +6,15 @@
 
 use serde_json::Value;
 
-use super::ast::{Condition, Dimension, Expression, MatchOption};
-use super::suggest;
+use super::{Condition, Dimension, Expression, MatchOption};
+use crate::suggest;
 
-/// The members an `Expression` may have (`ProductAttributes` is handled apart: see below).
+/// Why the import refuses `ProductAttributes` (the filter rules say the same).
+pub const PRODUCT_ATTRIBUTES: &str = "ProductAttributes filters are not supported by Reservation \
+     Lens: use Dimensions, Tags or CostCategories";
+
+/// The members an `Expression` may have in a filter Reservation Lens sends (`ProductAttributes`
+/// is handled apart: see [`Reader`]).
 pub const OPERATORS: [&str; 6] = ["And", "Or", "Not", "Dimensions", "Tags", "CostCategories"];
 
 /// The members of `DimensionValues`, `TagValues` and `CostCategoryValues`.
@@ -87,10 +92,22 @@ pub fn parse_filter(text: &str) -> Result<Expression, ImportError> {
     expression_from_value(&value).map_err(ImportError::Invalid)
 }
 
-/// Reads an already-parsed JSON value as an [`Expression`], collecting every problem.
+/// Reads an already-parsed JSON value as an [`Expression`] for the filter builder, collecting
+/// every problem (a `ProductAttributes` member is one: see [`Expression::ProductAttributes`]).
 pub fn expression_from_value(value: &Value) -> Result<Expression, Vec<ImportProblem>> {
+    read(value, false)
+}
+
+/// Reads any `Expression` the service model allows, `ProductAttributes` included (what
+/// `Deserialize` uses: request inputs read back from JSON).
+pub fn wire_expression(value: &Value) -> Result<Expression, Vec<ImportProblem>> {
+    read(value, true)
+}
+
+/// `wire`: accept `ProductAttributes` (the model's whole `Expression`).
+fn read(value: &Value, wire: bool) -> Result<Expression, Vec<ImportProblem>> {
     let mut problems = Vec::new();
-    let expression = node(value, "$", &mut problems);
+    let expression = node(value, "$", wire, &mut problems);
     match expression {
         Some(e) if problems.is_empty() => Ok(e),
         _ => Err(problems),
@@ -125,7 +142,12 @@ fn problem(problems: &mut Vec<ImportProblem>, path: String, message: String) {
     problems.push(ImportProblem { path, message });
 }
 
-fn node(value: &Value, path: &str, problems: &mut Vec<ImportProblem>) -> Option<Expression> {
+fn node(
+    value: &Value,
+    path: &str,
+    wire: bool,
+    problems: &mut Vec<ImportProblem>,
+) -> Option<Expression> {
     let Some(object) = value.as_object() else {
         let message = format!(
             "expected an object such as {{\"Dimensions\": {{…}}}}, found {}",
@@ -137,14 +159,12 @@ fn node(value: &Value, path: &str, problems: &mut Vec<ImportProblem>) -> Option<
     let mut found = Vec::new();
     let mut unknown = false;
     for name in object.keys() {
-        if OPERATORS.contains(&name.as_str()) {
+        if OPERATORS.contains(&name.as_str()) || (wire && name == "ProductAttributes") {
             found.push(name.as_str());
         } else if name == "ProductAttributes" {
             // In the model since 2025 but documented for no operation we call; refusing it
-            // keeps the tree small and avoids sending what AWS would reject for coverage.
-            let message = "ProductAttributes filters are not supported by Reservation Lens: \
-                           use Dimensions, Tags or CostCategories"
-                .to_string();
+            // avoids sending what AWS would reject for coverage.
+            let message = PRODUCT_ATTRIBUTES.to_string();
             problem(problems, member_path(path, name), message);
             unknown = true;
         } else {
@@ -175,7 +195,7 @@ fn node(value: &Value, path: &str, problems: &mut Vec<ImportProblem>) -> Option<
     // Read every operator even when there are several, so their inner problems show too.
     let mut built = found
         .iter()
-        .filter_map(|name| operator(name, &object[*name], path, problems))
+        .filter_map(|name| operator(name, &object[*name], path, wire, problems))
         .collect::<Vec<_>>();
     (found.len() == 1 && !unknown && built.len() == 1).then(|| built.remove(0))
 }
@@ -184,6 +204,7 @@ fn operator(
     name: &str,
     value: &Value,
     parent: &str,
+    wire: bool,
     problems: &mut Vec<ImportProblem>,
 ) -> Option<Expression> {
     let path = member_path(parent, name);
@@ -197,7 +218,7 @@ fn operator(
             let children: Vec<Option<Expression>> = items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| node(item, &format!("{path}[{i}]"), problems))
+                .map(|(i, item)| node(item, &format!("{path}[{i}]"), wire, problems))
                 .collect();
             let children: Option<Vec<Expression>> = children.into_iter().collect();
             let children = children?;
@@ -207,12 +228,25 @@ fn operator(
                 Expression::Or(children)
             })
         }
-        "Not" => node(value, &path, problems).map(|e| Expression::Not(Box::new(e))),
+        "Not" => node(value, &path, wire, problems).map(|e| Expression::Not(Box::new(e))),
         "Dimensions" => {
             condition(value, &path, problems, Dimension::parse).map(Expression::Dimensions)
         }
         "Tags" => condition(value, &path, problems, str::to_string).map(Expression::Tags),
-        _ => condition(value, &path, problems, str::to_string).map(Expression::CostCategories),
+        "CostCategories" => {
+            condition(value, &path, problems, str::to_string).map(Expression::CostCategories)
+        }
+        _ => {
+            let c = condition(value, &path, problems, str::to_string)?;
+            if c.key.is_none() {
+                // The model's ProductAttributeValues requires its Key.
+                let message =
+                    "expected a Key: a product attribute condition names its attribute".to_string();
+                problem(problems, path, message);
+                return None;
+            }
+            Some(Expression::ProductAttributes(c))
+        }
     }
 }
 
