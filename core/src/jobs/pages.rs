@@ -14,13 +14,18 @@ fn parse<O: Operation>(
     let answer: Result<HttpResponse, CallError> = exchange.take_result()?;
     Some(answer.and_then(|response| {
         let output = O::parse(&response)?;
-        if !exchange.from_cache() {
-            if let Some(key) = exchange.cache_key(cx.env.identity.as_ref()) {
-                cx.env.cache.insert(key, response);
-            }
-        }
+        keep(exchange, cx, response);
         Ok(output)
     }))
+}
+
+/// Stores a parsed answer in the session cache (unless it came from there).
+fn keep(exchange: &Exchange, cx: &mut Cx<'_>, response: HttpResponse) {
+    if !exchange.from_cache() {
+        if let Some(key) = exchange.cache_key(cx.env.identity.as_ref()) {
+            cx.env.cache.insert(key, response);
+        }
+    }
 }
 
 /// One operation, one answer.
@@ -85,19 +90,113 @@ impl<O: Operation> Job for Single<O> {
 /// Every page of one operation's answer: follows the page token, stops at a page cap or a
 /// repeated token, and restarts the pagination once when AWS no longer accepts a token
 /// (`InvalidNextTokenException`).
+///
+/// The typed part is only what needs the operation's types (the input, its token, the parsed
+/// pages); the loop itself is [`Walk`], compiled once for every operation.
 pub struct Pages<O: Paged + Clone> {
     first: O,
     input: O,
+    pages: Vec<O::Output>,
+    /// The progress line between pages (`None`: [`Walk::after`]'s "Fetched 2 pages…").
+    progress: Option<Progress<O::Output>>,
+    walk: Walk,
+}
+
+/// Writes the progress line from the pages so far.
+pub type Progress<T> = fn(&[T]) -> String;
+
+/// What the paging loop does after a page.
+enum Turn {
+    /// Nothing more to send (done, failed, or waiting for the exchange).
+    Stop,
+    /// Start again from the first page (the pages so far are dropped).
+    Restart,
+    /// Ask for the page with this token.
+    Next(String),
+}
+
+/// The paging loop without the operation's types.
+struct Walk {
     target: Option<Target>,
+    token_name: &'static str,
     pager: Pager,
     max_pages: u32,
     exchange: Option<Exchange>,
-    pages: Vec<O::Output>,
     restarted: bool,
     from_cache: bool,
     result: Option<Result<(), CallError>>,
     note: Option<String>,
-    progress: fn(&[O::Output]) -> String,
+}
+
+impl Walk {
+    /// Starts `exchange` (bypassing the cache after a restart: the cached pages hold the
+    /// tokens AWS no longer accepts).
+    fn start(&mut self, exchange: Exchange, cx: &mut Cx<'_>) {
+        let mut exchange = if self.restarted {
+            exchange.fresh()
+        } else {
+            exchange
+        };
+        exchange.step(None, cx);
+        self.exchange = Some(exchange);
+    }
+
+    /// The exchange, once it has its answer.
+    fn finished(&mut self) -> Option<&mut Exchange> {
+        self.exchange.as_mut().filter(|e| e.is_done())
+    }
+
+    /// After a page: its next token (`Ok`), or why there is none; `token_sent`: whether the
+    /// request carried a token (only then may an invalid token restart the pagination).
+    fn after(
+        &mut self,
+        answer: Result<Option<String>, CallError>,
+        token_sent: bool,
+        pages: usize,
+    ) -> Turn {
+        if let Some(exchange) = self.exchange.take() {
+            self.from_cache &= exchange.from_cache();
+        }
+        let token = match answer {
+            Ok(token) => token,
+            Err(e) if !self.restarted && token_sent && is_invalid_token(&e) => {
+                self.restarted = true;
+                self.note = Some(format!(
+                    "AWS no longer accepts the page token ({}); starting this query's pages again…",
+                    self.token_name
+                ));
+                self.pager = Pager::new(self.max_pages);
+                return Turn::Restart;
+            }
+            Err(e) => {
+                self.result = Some(Err(e));
+                return Turn::Stop;
+            }
+        };
+        match self.pager.after_page(token.as_deref()) {
+            Err(e) => self.result = Some(Err(e.into())),
+            Ok(Next::Done) => self.result = Some(Ok(())),
+            Ok(Next::Fetch(token)) => {
+                self.note = Some(format!("Fetched {pages} pages; fetching more…"));
+                return Turn::Next(token);
+            }
+        }
+        Turn::Stop
+    }
+
+    fn status(&self) -> Option<String> {
+        self.exchange
+            .as_ref()
+            .and_then(Exchange::status)
+            .or_else(|| self.note.clone())
+    }
+}
+
+fn is_invalid_token(e: &CallError) -> bool {
+    matches!(
+        e.aws_code(),
+        Some("InvalidNextTokenException" | "InvalidNextToken")
+    )
 }
 
 impl<O: Paged + Clone> Pages<O> {
@@ -106,16 +205,19 @@ impl<O: Paged + Clone> Pages<O> {
         Pages {
             input: first.clone(),
             first,
-            target: Some(target),
-            pager: Pager::new(max_pages),
-            max_pages,
-            exchange: None,
             pages: Vec::new(),
-            restarted: false,
-            from_cache: true,
-            result: None,
-            note: None,
-            progress: |pages| format!("Fetched {} pages; fetching more…", pages.len()),
+            progress: None,
+            walk: Walk {
+                target: Some(target),
+                token_name: O::TOKEN,
+                pager: Pager::new(max_pages),
+                max_pages,
+                exchange: None,
+                restarted: false,
+                from_cache: true,
+                result: None,
+                note: None,
+            },
         }
     }
 
@@ -130,16 +232,16 @@ impl<O: Paged + Clone> Pages<O> {
             Ok(target) => Pages::new(first, target, max_pages),
             Err(e) => {
                 let mut job = Pages::new(first, placeholder(connection), max_pages);
-                job.target = None;
-                job.result = Some(Err(e.into()));
+                job.walk.target = None;
+                job.walk.result = Some(Err(e.into()));
                 job
             }
         }
     }
 
     /// What the progress line says between pages (default: "Fetched 2 pages; fetching more…").
-    pub fn with_progress(mut self, progress: fn(&[O::Output]) -> String) -> Self {
-        self.progress = progress;
+    pub fn with_progress(mut self, progress: Progress<O::Output>) -> Self {
+        self.progress = Some(progress);
         self
     }
 
@@ -150,110 +252,83 @@ impl<O: Paged + Clone> Pages<O> {
 
     /// Whether every page came from the session cache.
     pub fn from_cache(&self) -> bool {
-        self.from_cache && self.result.as_ref().is_some_and(Result::is_ok)
+        self.walk.from_cache && self.walk.result.as_ref().is_some_and(Result::is_ok)
     }
 
     /// Every page, or why not (`Cancelled` if the job never finished).
     pub fn into_result(self) -> Result<Vec<O::Output>, CallError> {
-        match self.result {
+        match self.walk.result {
             Some(Ok(())) => Ok(self.pages),
             Some(Err(e)) => Err(e),
             None => Err(super::TransportError::Cancelled.into()),
         }
     }
 
+    /// Sends the current input, and goes on for as long as answers come at once (cached).
     fn fetch(&mut self, cx: &mut Cx<'_>) {
-        let Some(target) = self.target.clone() else {
-            return;
-        };
-        let mut exchange = Exchange::new(&self.input, target);
-        if self.restarted {
-            // The cached pages hold the tokens AWS no longer accepts.
-            exchange = exchange.fresh();
-        }
-        exchange.step(None, cx);
-        self.exchange = Some(exchange);
-        self.after_exchange(cx);
-    }
-
-    fn after_exchange(&mut self, cx: &mut Cx<'_>) {
-        let Some(exchange) = self.exchange.as_mut() else {
-            return;
-        };
-        if !exchange.is_done() {
-            return;
-        }
-        let from_cache = exchange.from_cache();
-        let Some(result) = parse::<O>(exchange, cx) else {
-            return;
-        };
-        self.exchange = None;
-        self.from_cache &= from_cache;
-        let page = match result {
-            Ok(page) => page,
-            Err(e) if self.may_restart(&e) => {
-                self.restarted = true;
-                self.note = Some(format!(
-                    "AWS no longer accepts the page token ({}); starting this query's pages again…",
-                    O::TOKEN
-                ));
-                self.pages.clear();
-                self.pager = Pager::new(self.max_pages);
-                self.input = self.first.clone();
-                return self.fetch(cx);
-            }
-            Err(e) => {
-                self.result = Some(Err(e));
+        loop {
+            let Some(target) = self.walk.target.clone() else {
+                return;
+            };
+            self.walk.start(Exchange::new(&self.input, target), cx);
+            if !self.after_exchange(cx) {
                 return;
             }
-        };
-        let next = self.pager.after_page(O::next_token(&page));
-        self.pages.push(page);
-        match next {
-            Err(e) => self.result = Some(Err(e.into())),
-            Ok(Next::Done) => self.result = Some(Ok(())),
-            Ok(Next::Fetch(token)) => {
-                self.note = Some((self.progress)(&self.pages));
-                self.input.set_token(Some(token));
-                self.fetch(cx)
-            }
         }
     }
 
-    fn may_restart(&self, e: &CallError) -> bool {
-        !self.restarted
-            && self.input.token().is_some()
-            && matches!(
-                e.aws_code(),
-                Some("InvalidNextTokenException" | "InvalidNextToken")
-            )
+    /// Takes a finished exchange's page; whether to send the next request now.
+    fn after_exchange(&mut self, cx: &mut Cx<'_>) -> bool {
+        let Some(result) = self.walk.finished().and_then(|e| parse::<O>(e, cx)) else {
+            return false;
+        };
+        let answer = result.map(|page| {
+            let token = O::next_token(&page).map(str::to_owned);
+            self.pages.push(page);
+            token
+        });
+        let token_sent = self.input.token().is_some();
+        match self.walk.after(answer, token_sent, self.pages.len()) {
+            Turn::Stop => false,
+            Turn::Restart => {
+                self.pages.clear();
+                self.input = self.first.clone();
+                true
+            }
+            Turn::Next(token) => {
+                if let Some(progress) = self.progress {
+                    self.walk.note = Some(progress(&self.pages));
+                }
+                self.input.set_token(Some(token));
+                true
+            }
+        }
     }
 }
 
 impl<O: Paged + Clone> Job for Pages<O> {
     fn step(&mut self, event: Option<Event>, cx: &mut Cx<'_>) {
-        if self.result.is_some() {
+        if self.walk.result.is_some() {
             return;
         }
-        match (event, self.exchange.as_mut()) {
+        match (event, self.walk.exchange.as_mut()) {
             (None, None) => self.fetch(cx),
             (Some(event), Some(exchange)) => {
                 exchange.step(Some(event), cx);
-                self.after_exchange(cx);
+                if self.after_exchange(cx) {
+                    self.fetch(cx);
+                }
             }
             _ => {}
         }
     }
 
     fn is_done(&self) -> bool {
-        self.result.is_some()
+        self.walk.result.is_some()
     }
 
     fn status(&self) -> Option<String> {
-        self.exchange
-            .as_ref()
-            .and_then(Exchange::status)
-            .or_else(|| self.note.clone())
+        self.walk.status()
     }
 }
 
