@@ -61,6 +61,14 @@ if ! wasm-opt --version 2>/dev/null | grep -q 'version 132\b'; then
   as_root npm install -g binaryen@132
 fi
 
+# esbuild for scripts/post_build.py (release builds), pinned by scripts/build/package-lock.json.
+esbuild_version="$(sed -n 's/.*"esbuild": "\([0-9.]*\)".*/\1/p' scripts/build/package.json)"
+if [ "$(scripts/build/node_modules/.bin/esbuild --version 2>/dev/null)" != "$esbuild_version" ]; then
+  command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
+  say "installing esbuild $esbuild_version (npm ci in scripts/build)"
+  npm ci --prefix scripts/build --no-audit --no-fund --silent
+fi
+
 # Trunk builds offline: every crate must be in the local cache first.
 say "fetching crates"
 cargo fetch --locked -q

@@ -15,7 +15,7 @@ pub fn demo_credentials() -> Credentials {
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         None,
     )
-    .expect("AWS's documented example keys are well formed")
+    .unwrap_or_else(|_| unreachable!("AWS's documented example keys are well formed"))
 }
 
 /// A reservation of the sample account (shared with the accounts in `usage`).

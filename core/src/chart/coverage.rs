@@ -212,7 +212,7 @@ pub fn coverage_lines_svg(series: &[Series], target: f64, width: u32, height: u3
             }
             Ok::<(), DrawingAreaErrorKind<_>>(())
         })();
-        drawn.expect("drawing into a String cannot fail");
+        drawn.unwrap_or_else(|_| unreachable!("drawing into a String cannot fail"));
     }
     let mut hover = String::new();
     for (j, date) in dates.iter().enumerate() {
@@ -325,7 +325,7 @@ pub fn coverage_stack_svg(stacks: &[Stack], unit: &str, width: u32, height: u32)
             }
             Ok::<(), DrawingAreaErrorKind<_>>(())
         })();
-        drawn.expect("drawing into a String cannot fail");
+        drawn.unwrap_or_else(|_| unreachable!("drawing into a String cannot fail"));
     }
     let mut hover = String::new();
     for (i, s) in stacks.iter().enumerate() {

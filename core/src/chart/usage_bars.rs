@@ -137,7 +137,7 @@ pub fn usage_bars_svg(bars: &[(String, u32)], width: u32, height: u32) -> String
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         // The SVG backend writes into a String: it has no way to fail.
         draw_usage_bars(area, bars, &UsageBarsStyle::default())
-            .expect("drawing into a String cannot fail");
+            .unwrap_or_else(|_| unreachable!("drawing into a String cannot fail"));
     }
     let summary = if bars.iter().all(|b| b.1 == 0) {
         NO_USAGE_TEXT.to_owned()

@@ -272,17 +272,20 @@ impl Expression {
 
     /// The JSON value AWS expects.
     pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).expect("an Expression always serializes")
+        serde_json::to_value(self)
+            .unwrap_or_else(|_| unreachable!("an Expression always serializes"))
     }
 
     /// Compact JSON, members in AWS's documented order (`Key`, `Values`, `MatchOptions`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("an Expression always serializes")
+        serde_json::to_string(self)
+            .unwrap_or_else(|_| unreachable!("an Expression always serializes"))
     }
 
     /// Indented JSON for reading and pasting into the console.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("an Expression always serializes")
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|_| unreachable!("an Expression always serializes"))
     }
 }
 

@@ -11,12 +11,13 @@ pub fn to_botocore_json<T: Serialize>(value: &T) -> String {
     let mut out = Vec::with_capacity(256);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, PythonFormatter);
     // Our input types only hold strings, integers, lists and structs: serializing them
-    // can't fail.
+    // can't fail. (`unreachable!` and not `expect`, here and in the other can't-fail spots:
+    // `expect` compiles the error's `Debug` into the wasm, with every variant's name.)
     value
         .serialize(&mut ser)
-        .expect("request inputs always serialize");
+        .unwrap_or_else(|_| unreachable!("request inputs always serialize"));
     // The formatter only writes ASCII.
-    String::from_utf8(out).expect("ASCII output")
+    String::from_utf8(out).unwrap_or_else(|_| unreachable!("ASCII output"))
 }
 
 /// A `serde_json` formatter mirroring CPython's `json` encoder defaults.
