@@ -13,10 +13,16 @@ REPO = E2E.parent
 ARTIFACTS = E2E / "artifacts"
 
 
+# The built page's Content-Security-Policy lets it connect only to the origins it was built with,
+# so the stand-in listens on the port the build allowed: scripts/test.sh builds with
+# LENS_CONNECT_SRC=http://127.0.0.1:$LENS_STANDIN_PORT and runs the suite with the same port.
+STANDIN_PORT = int(os.environ.get("LENS_STANDIN_PORT", "0"))
+
+
 @pytest.fixture(scope="session")
 def _standin_server(tmp_path_factory):
     log_path = tmp_path_factory.mktemp("standin") / "requests.jsonl"
-    with StandIn(port=0, log_path=log_path) as server:
+    with StandIn(port=STANDIN_PORT, log_path=log_path) as server:
         yield server
 
 
@@ -83,6 +89,7 @@ class Journey:
         self.bad_credentials_expected = False  # a journey that signs with wrong credentials on purpose
         self.clock_skew_expected = False  # a journey that sets the browser's clock off on purpose
         self.aws_refusals_expected = frozenset()  # error codes a journey provokes from AWS's rules on purpose
+        self.csp_violations_expected = False  # a journey that breaks the page's policy on purpose
 
     def open(self, route: str = ""):
         self.page.goto(self.site.url + route)
@@ -109,9 +116,16 @@ def journey(request, browser, site, standin):
         return route.abort()
 
     context.route("**/*", loopback_only)
+    watch = PageWatch()
+    # Every Content-Security-Policy violation the page reports fails the journey (unless the
+    # journey provokes one on purpose).
+    context.expose_binding("__lensCspViolation", lambda _source, text: watch.csp_violations.append(text))
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "window.__lensCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI}`));"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
-    watch = PageWatch()
     watch.attach(page)
     j = Journey(page, site, standin, watch)
     yield j
@@ -122,5 +136,7 @@ def journey(request, browser, site, standin):
         context.close()
     assert_log_consistent(standin.log(), j.bad_credentials_expected, j.clock_skew_expected, j.aws_refusals_expected)
     assert not off_machine, f"the app tried to reach beyond loopback: {off_machine}"
+    if not j.csp_violations_expected:
+        assert not watch.csp_violations, f"Content-Security-Policy violations: {watch.csp_violations}"
     if not j.expect_page_problems:
         assert not watch.problems(), "the page reported problems:\n  " + "\n  ".join(watch.problems())

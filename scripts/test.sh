@@ -37,8 +37,11 @@ for f in tests/web_*.rs; do web_tests+=(--test "$(basename "$f" .rs)"); done
 [ ${#web_tests[@]} -gt 0 ] || { echo "no tests/web_*.rs browser tests found" >&2; exit 1; }
 cargo test --locked --target wasm32-unknown-unknown "${web_tests[@]}"
 
+# The end-to-end suite runs against the release build with its Content-Security-Policy; the
+# policy lets the page reach the stand-in's origin (and nothing else but AWS and itself).
+export LENS_STANDIN_PORT="${LENS_STANDIN_PORT:-47811}"
 current="trunk build --release"; step "$current"
-trunk build --release --offline --skip-version-check
+LENS_CONNECT_SRC="http://127.0.0.1:$LENS_STANDIN_PORT" trunk build --release --offline --skip-version-check
 
 current="first-load size budget"; step "$current"
 "$py" scripts/size_check.py dist --budget-kb 450

@@ -3,10 +3,12 @@
 //! module names.
 
 pub use lens_core::{
-    aws, chart, connection, coverage, csv, demo, filter, html, jobs, reservations, route, sort,
+    aws, chart, connection, coverage, crash, csp, csv, demo, filter, html, jobs, reservations,
+    route, sort,
 };
 
 pub mod components;
+pub mod crash_banner;
 pub mod shell;
 pub mod transport;
 

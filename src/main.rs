@@ -1,4 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    reservation_lens::crash_banner::install();
     reservation_lens::mount();
 }

@@ -147,7 +147,7 @@ impl Shell {
     pub fn provide() -> Shell {
         let shell = Shell {
             env: StoredValue::new_local(Env::new(true)),
-            transport: StoredValue::new_local(Rc::new(Fetch) as Rc<dyn Transport>),
+            transport: StoredValue::new_local(Rc::new(Fetch::default()) as Rc<dyn Transport>),
             running: StoredValue::new_local(Vec::new()),
             spent: RwSignal::new(0),
             clock_offset_ms: RwSignal::new(0),
@@ -169,7 +169,7 @@ impl Shell {
         let transport: Rc<dyn Transport> = if sample {
             Rc::new(Sample)
         } else {
-            Rc::new(Fetch)
+            Rc::new(Fetch::default())
         };
         let billed = transport.billed();
         self.transport.set_value(transport);

@@ -10,10 +10,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use std::future::Future;
 use std::pin::Pin;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::aws::http::{HttpRequest, HttpResponse};
-pub use lens_core::jobs::TransportError;
+pub use lens_core::jobs::{TransportError, MAX_BODY_BYTES};
 
 /// A request on its way: its answer, and how to abandon it.
 pub struct Sending {
@@ -30,9 +30,20 @@ pub trait Transport {
     fn billed(&self) -> bool;
 }
 
-/// The network, through the browser's `fetch`.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Fetch;
+/// The network, through the browser's `fetch`. Answers longer than `max_body` bytes are not
+/// read to the end ([`TransportError::TooLarge`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Fetch {
+    pub max_body: usize,
+}
+
+impl Default for Fetch {
+    fn default() -> Self {
+        Fetch {
+            max_body: MAX_BODY_BYTES,
+        }
+    }
+}
 
 /// The sample data built into the app: answers at once, sends nothing anywhere.
 #[derive(Clone, Copy, Debug, Default)]
@@ -52,9 +63,30 @@ impl Transport for Sample {
     }
 }
 
+/// The page's own Content-Security-Policy (the `<meta>` the build writes), if it has one.
+fn page_policy() -> Option<String> {
+    let meta = window()
+        .document()?
+        .query_selector("meta[http-equiv='Content-Security-Policy' i]")
+        .ok()??;
+    meta.get_attribute("content")
+}
+
 impl Transport for Fetch {
     fn send(&self, request: HttpRequest, timeout: Duration) -> Sending {
         let endpoint = origin_of(&request.url);
+        // Said in words before sending: the browser would only report a failed fetch.
+        if let Some(policy) = page_policy() {
+            let page = window().location().origin().unwrap_or_default();
+            if !lens_core::csp::allows_connect(&policy, &page, &request.url) {
+                return Sending {
+                    answer: Box::pin(
+                        async move { Err(TransportError::Blocked { origin: endpoint }) },
+                    ),
+                    abort: Box::new(|| {}),
+                };
+            }
+        }
         let Ok(controller) = web_sys::AbortController::new() else {
             return Sending {
                 answer: Box::pin(async move { Err(TransportError::NoAnswer { endpoint }) }),
@@ -69,6 +101,7 @@ impl Transport for Fetch {
                 controller.abort();
             })
         };
+        let max_body = self.max_body;
         let answer = Box::pin(async move {
             let timed_out = Rc::new(Cell::new(false));
             let timer = {
@@ -84,14 +117,16 @@ impl Transport for Fetch {
                     i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX),
                 )
                 .ok();
-            let result = fetch(&request, &controller.signal()).await;
+            let result = fetch(&request, &controller.signal(), max_body).await;
             if let Some(id) = timer_id {
                 window().clear_timeout_with_handle(id);
             }
             drop(timer);
-            result.map_err(|()| {
+            result.map_err(|failure| {
                 if cancelled.get() {
                     TransportError::Cancelled
+                } else if failure == Failure::TooLarge {
+                    TransportError::TooLarge { endpoint }
                 } else if timed_out.get() {
                     TransportError::TimedOut {
                         endpoint,
@@ -110,7 +145,20 @@ impl Transport for Fetch {
     }
 }
 
-async fn fetch(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<HttpResponse, ()> {
+/// Why `fetch` gave no answer (the caller knows whether it aborted it, and why).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Failure {
+    /// Rejected or aborted.
+    NoAnswer,
+    /// Longer than the cap.
+    TooLarge,
+}
+
+async fn fetch(
+    request: &HttpRequest,
+    signal: &web_sys::AbortSignal,
+    max_body: usize,
+) -> Result<HttpResponse, Failure> {
     let mut builder = gloo_net::http::RequestBuilder::new(&request.url)
         .method(gloo_net::http::Method::POST)
         // Nothing of the page's (cookies, HTTP auth) goes to AWS, and AWS sends nothing back
@@ -124,16 +172,65 @@ async fn fetch(request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<H
     }
     let response = builder
         .body(request.body.as_str())
-        .map_err(|_| ())?
+        .map_err(|_| Failure::NoAnswer)?
         .send()
         .await
-        .map_err(|_| ())?;
-    let headers = response.headers().entries().collect();
-    let body = response.text().await.map_err(|_| ())?;
+        .map_err(|_| Failure::NoAnswer)?;
+    let headers: Vec<(String, String)> = response.headers().entries().collect();
+    let declared = headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max_body as u64) {
+        return Err(Failure::TooLarge);
+    }
+    let body = match response.body() {
+        Some(stream) => read_capped(&stream, max_body).await?,
+        None => String::new(),
+    };
     Ok(HttpResponse {
         status: response.status(),
         headers,
         body,
+    })
+}
+
+/// Reads a body stream to its end, stopping (and cancelling the stream) past `max` bytes; the
+/// text decoded as `Response.text()` does (UTF-8, bad bytes replaced, a leading BOM dropped).
+async fn read_capped(stream: &web_sys::ReadableStream, max: usize) -> Result<String, Failure> {
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Failure::NoAnswer)?;
+        let done = js_sys::Reflect::get(&chunk, &done_key)
+            .map_err(|_| Failure::NoAnswer)?
+            .as_bool()
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &value_key)
+            .map_err(|_| Failure::NoAnswer)?
+            .unchecked_into();
+        let start = bytes.len();
+        let length = value.length() as usize;
+        if start + length > max {
+            let _ = reader.cancel();
+            return Err(Failure::TooLarge);
+        }
+        bytes.resize(start + length, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
     })
 }
 
@@ -162,11 +259,7 @@ fn window() -> web_sys::Window {
 
 /// `scheme://host[:port]` of a URL, for messages (never the path or query).
 pub fn origin_of(url: &str) -> String {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| after_scheme + i);
-    url[..end].to_owned()
+    lens_core::csp::origin_of(url).to_owned()
 }
 
 #[cfg(test)]

@@ -208,3 +208,35 @@ fn debug_output_never_shows_the_secret_or_the_token() {
         );
     }
 }
+
+#[test]
+fn the_notice_says_who_receives_requests_while_custom_endpoints_are_on() {
+    let mut form = ConnectionForm::default();
+    assert_eq!(form.custom_endpoints_notice(), None);
+    form.ec2_endpoint = " http://127.0.0.1:4566/ ".into();
+    form.sts_endpoint = "http://127.0.0.1:4566".into();
+    let text = form.custom_endpoints_notice().unwrap();
+    assert!(
+        text.starts_with("Custom endpoints are on: requests go to http://127.0.0.1:4566 instead of AWS. Whoever runs it receives your access key ID and session token"),
+        "{text}"
+    );
+    form.ce_endpoint = "https://proxy.corp.test/aws/ce/".into();
+    form.endpoint_mode = OverrideMode::PassThroughProxy;
+    let text = form.custom_endpoints_notice().unwrap();
+    assert!(
+        text.contains(
+            "http://127.0.0.1:4566, https://proxy.corp.test instead of AWS. Whoever runs them"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("requests AWS accepts as they are"), "{text}");
+}
+
+#[test]
+fn a_refused_endpoint_is_not_named_as_a_receiver() {
+    let form = ConnectionForm {
+        ec2_endpoint: "http://lens-proxy.example.com:8080".into(),
+        ..Default::default()
+    };
+    assert_eq!(form.custom_endpoints_notice(), None);
+}

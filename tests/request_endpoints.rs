@@ -179,6 +179,49 @@ fn bad_override_urls_are_named() {
     }
 }
 
+/// Plain http only to this computer: anything else would carry the session token and
+/// replayable signatures in clear.
+#[test]
+fn plain_http_is_for_loopback_only() {
+    for url in [
+        "http://localhost:4566",
+        "http://LOCALHOST",
+        "http://stand-in.localhost:8080/x",
+        "http://127.0.0.1:4566",
+        "http://127.8.9.10",
+        "http://[::1]:4566",
+        "http://[0:0:0:0:0:0:0:1]",
+        "https://lens-proxy.example.com:8080",
+        "https://10.0.0.5",
+    ] {
+        for mode in [OverrideMode::AwsCompatible, OverrideMode::PassThroughProxy] {
+            assert!(EndpointOverride::parse(url, mode).is_ok(), "{url}");
+        }
+    }
+    for (url, host) in [
+        (
+            "http://lens-proxy.example.com:8080",
+            "lens-proxy.example.com",
+        ),
+        ("http://10.0.0.5:4566", "10.0.0.5"),
+        ("http://128.0.0.1", "128.0.0.1"),
+        ("http://localhost.example.com", "localhost.example.com"),
+        ("http://127.0.0.1.nip.io", "127.0.0.1.nip.io"),
+        ("http://[::2]", "[::2]"),
+        ("http://0.0.0.0", "0.0.0.0"),
+    ] {
+        let err = EndpointOverride::parse(url, OverrideMode::PassThroughProxy).unwrap_err();
+        assert_eq!(
+            err,
+            EndpointError::OverrideInsecure { host: host.into() },
+            "{url}"
+        );
+        let text = err.to_string();
+        assert!(text.contains(&format!("Use https://{host}.")), "{text}");
+        assert!(text.contains("unencrypted"), "{text}");
+    }
+}
+
 #[test]
 fn overrides_apply_per_service() {
     let overrides = Overrides {

@@ -83,10 +83,17 @@ fn cases(op: &str) -> Vec<Case> {
 
 /// Leave out what botocore and we legitimately write differently: an empty list (botocore
 /// keeps `<tagSet/>` as `[]` and leaves an absent one out; we hold both as an empty `Vec`), an
-/// empty `Attributes` map (same), and the HTTP status (compared separately).
+/// empty `Attributes` map (same), and the HTTP status (compared separately). An attribute
+/// botocore reads as `None` (`null` in the answer) is kept by us with an empty value: the key
+/// must be there, with `""`.
 fn normalize(v: &mut Value) {
     match v {
         Value::Object(map) => {
+            if let Some(Value::Object(attributes)) = map.get_mut("Attributes") {
+                for value in attributes.values_mut().filter(|v| v.is_null()) {
+                    *value = Value::String(String::new());
+                }
+            }
             map.retain(|k, v| {
                 !(v.as_array().is_some_and(|a| a.is_empty())
                     || (k == "Attributes" && v.as_object().is_some_and(|o| o.is_empty()))

@@ -23,7 +23,7 @@ fn post(url: &str) -> HttpRequest {
 async fn an_http_answer_of_any_status_is_an_answer() {
     // The test runner's own server answers a POST it does not know with an HTTP error status.
     let origin = web_sys::window().unwrap().location().origin().unwrap();
-    let response = Fetch
+    let response = Fetch::default()
         .send(
             post(&format!("{origin}/no-such-endpoint")),
             Duration::from_secs(10),
@@ -35,9 +35,36 @@ async fn an_http_answer_of_any_status_is_an_answer() {
 }
 
 #[wasm_bindgen_test]
+async fn an_answer_longer_than_the_cap_is_not_read() {
+    // A data: URL answers any method with its own 100 bytes, no server needed.
+    let body = "a".repeat(100);
+    let url = format!("data:text/plain,{body}");
+    let full = Fetch::default()
+        .send(post(&url), Duration::from_secs(10))
+        .answer
+        .await
+        .expect("an answer");
+    assert_eq!(full.body, body);
+    let err = Fetch { max_body: 16 }
+        .send(post(&url), Duration::from_secs(10))
+        .answer
+        .await
+        .unwrap_err();
+    assert!(matches!(err, TransportError::TooLarge { .. }), "{err:?}");
+    assert!(err.to_string().contains("larger than 64 MB"), "{err}");
+    // Exactly at the cap is still read whole.
+    let exact = Fetch { max_body: 100 }
+        .send(post(&url), Duration::from_secs(10))
+        .answer
+        .await
+        .expect("an answer of exactly the cap");
+    assert_eq!(exact.body, body);
+}
+
+#[wasm_bindgen_test]
 async fn a_refused_connection_is_no_answer_naming_the_endpoint() {
     // Port 9 (discard) is closed on loopback: fetch rejects without an HTTP answer.
-    let err = Fetch
+    let err = Fetch::default()
         .send(post("http://127.0.0.1:9/x?y"), Duration::from_secs(10))
         .answer
         .await
@@ -54,7 +81,7 @@ async fn a_refused_connection_is_no_answer_naming_the_endpoint() {
 #[wasm_bindgen_test]
 async fn an_aborted_request_is_cancelled_not_a_network_failure() {
     let origin = web_sys::window().unwrap().location().origin().unwrap();
-    let sending = Fetch.send(post(&format!("{origin}/slow")), Duration::from_secs(10));
+    let sending = Fetch::default().send(post(&format!("{origin}/slow")), Duration::from_secs(10));
     (sending.abort)();
     assert_eq!(sending.answer.await.unwrap_err(), TransportError::Cancelled);
 }
@@ -75,5 +102,5 @@ async fn the_sample_transport_answers_without_the_network_and_bills_nothing() {
     assert_eq!(answer.status, 200);
     assert!(answer.body.contains("<Account>111122223333</Account>"));
     assert!(!Sample.billed());
-    assert!(Fetch.billed());
+    assert!(Fetch::default().billed());
 }

@@ -97,6 +97,38 @@ impl ConnectionForm {
         self.expiration = None;
     }
 
+    /// What the security notice adds while custom endpoints are set: where requests go
+    /// instead of AWS, and what whoever runs them receives.
+    pub fn custom_endpoints_notice(&self) -> Option<String> {
+        let mut origins: Vec<&str> = [&self.ec2_endpoint, &self.ce_endpoint, &self.sts_endpoint]
+            .into_iter()
+            .map(|s| s.trim())
+            // Only endpoints that would be used (a refused one has its own error).
+            .filter(|s| EndpointOverride::parse(s, self.endpoint_mode).is_ok())
+            .map(crate::csp::origin_of)
+            .collect();
+        if origins.is_empty() {
+            return None;
+        }
+        crate::sort::sort(&mut origins);
+        origins.dedup();
+        let receives = match self.endpoint_mode {
+            OverrideMode::PassThroughProxy => {
+                "your access key ID and session token, in requests AWS accepts as they are \
+                 (a proxy can send them on, to AWS or elsewhere, for about 5 minutes)"
+            }
+            OverrideMode::AwsCompatible => {
+                "your access key ID and session token, in requests signed for that endpoint"
+            }
+        };
+        Some(format!(
+            "Custom endpoints are on: requests go to {} instead of AWS. Whoever runs {} \
+             receives {receives}.",
+            origins.join(", "),
+            if origins.len() == 1 { "it" } else { "them" }
+        ))
+    }
+
     /// Checks the endpoint fields; an empty field means AWS's own endpoint.
     pub fn endpoint_errors(&self) -> Vec<(Service, EndpointError)> {
         self.overrides().err().unwrap_or_default()

@@ -9,6 +9,8 @@ pub mod aws;
 pub mod chart;
 pub mod connection;
 pub mod coverage;
+pub mod crash;
+pub mod csp;
 pub mod csv;
 pub mod demo;
 pub mod filter;

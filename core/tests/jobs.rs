@@ -10,6 +10,7 @@ use lens_core::aws::ec2::{DescribeCapacityReservationsInput, GetCapacityReservat
 use lens_core::aws::endpoint::Service;
 use lens_core::aws::error::ErrorKind;
 use lens_core::aws::operation::GetCallerIdentity;
+use lens_core::jobs::TransportError;
 use lens_core::jobs::{CallError, Job, Pages, Run, Single, Target, Window, MAX_OFFSET};
 use support::*;
 use time::OffsetDateTime;
@@ -537,6 +538,60 @@ fn throttling_waits_with_backoff_then_sends_again() {
     shell.answer(&mut run, &mut job, "ce.", 200, &coverage_page(None));
     assert!(job.into_result().is_ok());
     assert_eq!(run.cost().ce_requests, 2, "both attempts are billed");
+}
+
+/// Fails the oldest outstanding request with `error` (no HTTP answer).
+fn fail(shell: &mut Shell, run: &mut Run, job: &mut dyn Job, error: TransportError) {
+    let (ticket, _) = shell.sent.remove(0);
+    let answer = Err(error);
+    shell.deliver(run, job, lens_core::jobs::Event::Answer { ticket, answer });
+}
+
+#[test]
+fn a_cost_explorer_request_without_an_answer_is_not_sent_again_by_itself() {
+    // AWS may have answered (and billed) what the page never saw: the user decides.
+    for error in [
+        TransportError::NoAnswer {
+            endpoint: "https://ce.us-east-1.amazonaws.com".into(),
+        },
+        TransportError::TimedOut {
+            endpoint: "https://ce.us-east-1.amazonaws.com".into(),
+            secs: 30,
+        },
+    ] {
+        let mut shell = Shell::new();
+        let mut run = Run::new();
+        let mut job = coverage_job("Hour");
+        shell.start(&mut run, &mut job);
+        fail(&mut shell, &mut run, &mut job, error.clone());
+        assert!(shell.sent.is_empty() && shell.timers.is_empty(), "{error}");
+        assert!(run.is_over(&job));
+        assert_eq!(run.cost().ce_requests, 1);
+        assert_eq!(job.into_result().unwrap_err(), CallError::Transport(error));
+    }
+}
+
+#[test]
+fn an_ec2_request_without_an_answer_is_retried_and_too_large_is_not() {
+    let endpoint = "https://ec2.eu-west-1.amazonaws.com".to_string();
+    let mut shell = Shell::new();
+    let mut run = Run::new();
+    let mut job = usage_job();
+    shell.start(&mut run, &mut job);
+    let no_answer = TransportError::NoAnswer {
+        endpoint: endpoint.clone(),
+    };
+    fail(&mut shell, &mut run, &mut job, no_answer);
+    assert_eq!(shell.timers.len(), 1, "EC2 is free: standard-mode retry");
+    shell.wake(&mut run, &mut job);
+    assert_eq!(shell.sent.len(), 1);
+    let too_large = TransportError::TooLarge { endpoint };
+    fail(&mut shell, &mut run, &mut job, too_large.clone());
+    assert!(shell.sent.is_empty() && shell.timers.is_empty());
+    assert_eq!(
+        job.into_result().unwrap_err(),
+        CallError::Transport(too_large)
+    );
 }
 
 #[test]

@@ -19,6 +19,7 @@ class PageWatch:
     page_errors: list = field(default_factory=list)
     failed_requests: list = field(default_factory=list)
     error_responses: list = field(default_factory=list)
+    csp_violations: list = field(default_factory=list)
 
     def attach(self, page):
         page.on("console", lambda m: self.console_errors.append(f"{m.text} @ {m.location}") if m.type == "error" else None)

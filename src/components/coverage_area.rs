@@ -10,7 +10,7 @@ use crate::coverage::{
     QueryProblem, SplitKey, SplitPlan, ValidQuery, CONCURRENCY,
 };
 use crate::filter::{has_errors, Dimension, FilterDraft, Operation};
-use crate::jobs::{CallError, Cost, Pages, Window};
+use crate::jobs::{CallError, Cost, Pages, TransportError, Window};
 use crate::route::Area;
 use crate::shell::{JobHandle, JobSlot};
 
@@ -242,7 +242,24 @@ pub fn CoverageArea(
         </Show>
         {move || (!running.get()).then(|| status.get()).flatten().map(|s| view! { <p class="hint" role="status">{s}</p> })}
         {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
-        {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
+        {move || error.get().map(|e| {
+            // Cost Explorer requests are never re-sent by themselves after no answer: AWS may
+            // have answered (and billed) what the page never saw.
+            let retry = matches!(
+                e,
+                CallError::Transport(TransportError::NoAnswer { .. } | TransportError::TimedOut { .. })
+            );
+            view! {
+                <ErrorPanel error=e />
+                {retry.then(|| view! {
+                    <div class="toolbar">
+                        <button type="button" id="retry-coverage" disabled=move || blocked().is_some()
+                            on:click=start>"Try again (USD 0.01 a request)"</button>
+                        <span class="hint">"Not retried by itself: AWS may have answered, and billed, a request whose answer never reached this page."</span>
+                    </div>
+                })}
+            }
+        })}
         {move || value_errors.get().into_iter().map(|(value, e)| view! {
             <div class="region-error"><p>{format!("{value}: could not get coverage")}</p><ErrorPanel error=e /></div>
         }).collect_view()}

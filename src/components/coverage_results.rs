@@ -113,6 +113,8 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
         }
     );
 
+    // Swatch colours go through `style:` (CSSOM), which the page's Content-Security-Policy
+    // allows; a `style="…"` attribute would need 'unsafe-inline'.
     view! {
         <section class="coverage-results" aria-label="Coverage results">
             <p class="count" role="status">{summary}</p>
@@ -121,7 +123,7 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                 <div inner_html=lines></div>
                 <ul class="legend" aria-label="Lines">
                     {legend.into_iter().map(|(colour, name)| view! {
-                        <li><span class="swatch" style=format!("background:{colour}")></span>{name}</li>
+                        <li><span class="swatch" style:background=colour></span>{name}</li>
                     }).collect_view()}
                 </ul>
             </figure>
@@ -129,8 +131,8 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                 <figcaption>{format!("Reserved and on-demand {unit} per period (UTC dates).")}</figcaption>
                 <div inner_html=stacked></div>
                 <ul class="legend" aria-label="Stacks">
-                    <li><span class="swatch" style=format!("background:{}", css_colour(RESERVED))></span>"Reserved"</li>
-                    <li><span class="swatch" style=format!("background:{}", css_colour(ON_DEMAND))></span>"On demand"</li>
+                    <li><span class="swatch" style:background=css_colour(RESERVED)></span>"Reserved"</li>
+                    <li><span class="swatch" style:background=css_colour(ON_DEMAND)></span>"On demand"</li>
                 </ul>
                 {(outcome.metric == Metric::Cost).then(|| view! {
                     <p class="hint">"Cost Explorer's coverage reports on-demand cost only; reserved cost is not part of this answer."</p>

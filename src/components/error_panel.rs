@@ -11,6 +11,13 @@ pub fn ErrorPanel(
 ) -> impl IntoView {
     let (title, next) = match &error {
         CallError::Aws(e) => (e.kind().summary().to_owned(), Some(e.next_step())),
+        CallError::Transport(crate::jobs::TransportError::TooLarge { .. }) => {
+            ("Answer too large".to_owned(), None)
+        }
+        CallError::Transport(crate::jobs::TransportError::Blocked { .. }) => (
+            "Not sent: this page's security policy blocks the endpoint".to_owned(),
+            None,
+        ),
         CallError::Transport(_) => ("No answer".to_owned(), None),
         CallError::Build(_) => ("Not sent: the request is not valid".to_owned(), None),
         CallError::Endpoint(_) => ("Not sent: the endpoint is not valid".to_owned(), None),

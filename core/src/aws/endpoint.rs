@@ -220,6 +220,9 @@ impl EndpointOverride {
             return Err(EndpointError::OverrideUserInfo);
         }
         let (host, port) = split_host_port(authority)?;
+        if scheme == "http" && !is_loopback(&host) {
+            return Err(EndpointError::OverrideInsecure { host });
+        }
         validate_path(path)?;
         Ok(Self {
             scheme,
@@ -330,6 +333,17 @@ pub enum EndpointError {
     /// The override URL does not start with `http://` or `https://`.
     #[error("The endpoint override must start with http:// or https://.")]
     OverrideScheme,
+    /// Plain `http://` to a host other than this computer: the session token and signatures
+    /// that AWS accepts for minutes would cross the network in clear.
+    #[error(
+        "Plain http:// is allowed only for this computer (localhost, 127.0.0.1, [::1]): \
+         {host} would receive your session token and signed requests unencrypted, readable \
+         and replayable by anyone on the way. Use https://{host}."
+    )]
+    OverrideInsecure {
+        /// The host, as written (lower-cased).
+        host: String,
+    },
     /// The override URL has a user name or password.
     #[error(
         "The endpoint override must not contain a user name or password (user@host): remove it."
@@ -420,6 +434,21 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| &text[prefix.len()..])
+}
+
+/// `localhost` (and its sub-names, which browsers resolve to this computer), `127.0.0.0/8`
+/// and `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    if host == "localhost" || host.ends_with(".localhost") {
+        return true;
+    }
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return inner
+            .parse::<std::net::Ipv6Addr>()
+            .is_ok_and(|a| a.is_loopback());
+    }
+    host.parse::<std::net::Ipv4Addr>()
+        .is_ok_and(|a| a.is_loopback())
 }
 
 fn split_host_port(authority: &str) -> Result<(String, Option<u16>), EndpointError> {

@@ -8,6 +8,7 @@ use crate::aws::error::{
 };
 use crate::aws::http::HttpResponse;
 use roxmltree::{Document, Node, ParsingOptions};
+use std::borrow::Cow;
 use time::OffsetDateTime;
 
 /// At most this many XML nodes: a 1000-item usage page is about 5,000; a describe page of
@@ -79,13 +80,31 @@ pub fn list_items<'a, 'i: 'a>(
 }
 
 /// An element's text; an empty element is `""` (as in botocore), not absent.
-pub fn text<'a>(node: Node<'a, '_>) -> &'a str {
-    node.text().unwrap_or("")
+///
+/// Text split by comments or processing instructions (`t2.<!-- x -->medium`) is joined, as
+/// botocore's ElementTree reads it (it drops both); text after a child element is not the
+/// element's (ElementTree keeps it as the child's tail). CDATA is text.
+pub fn text<'a>(node: Node<'a, '_>) -> Cow<'a, str> {
+    let mut pieces = node
+        .children()
+        .take_while(|c| !c.is_element())
+        .filter_map(|c| c.is_text().then(|| c.text()).flatten());
+    let Some(first) = pieces.next() else {
+        return Cow::Borrowed("");
+    };
+    match pieces.next() {
+        None => Cow::Borrowed(first),
+        Some(second) => {
+            let mut joined = format!("{first}{second}");
+            pieces.for_each(|p| joined.push_str(p));
+            Cow::Owned(joined)
+        }
+    }
 }
 
 /// The text of child `name`, if present.
 pub fn child_text(node: Node<'_, '_>, name: &str) -> Option<String> {
-    child(node, name).map(|c| text(c).to_owned())
+    child(node, name).map(|c| text(c).into_owned())
 }
 
 /// Reads members of one element, naming each failure with the member's path.
@@ -152,7 +171,8 @@ impl<'a, 'i> Reader<'a, 'i> {
         let Some(node) = child(self.node, element) else {
             return Ok(None);
         };
-        let raw = text(node).trim();
+        let text = text(node);
+        let raw = text.trim();
         match raw.parse::<i64>() {
             Ok(v) if (0..=max).contains(&v) => Ok(Some(v)),
             _ => Err(self.bad(Problem::BadCount {
@@ -169,10 +189,10 @@ impl<'a, 'i> Reader<'a, 'i> {
             return Ok(None);
         };
         let raw = text(node);
-        Timestamp::parse(raw).map(Some).ok_or_else(|| {
+        Timestamp::parse(&raw).map(Some).ok_or_else(|| {
             self.bad(Problem::NotATimestamp {
                 field: self.field(member),
-                text: raw.to_owned(),
+                text: raw.into_owned(),
             })
         })
     }

@@ -194,8 +194,16 @@ impl Exchange {
         let response = match answer {
             Ok(r) if (200..300).contains(&r.status) => return self.finish(Ok(r)),
             Ok(r) => r,
-            Err(TransportError::Cancelled) => {
-                return self.finish(Err(TransportError::Cancelled.into()))
+            Err(
+                e @ (TransportError::Cancelled
+                | TransportError::TooLarge { .. }
+                | TransportError::Blocked { .. }),
+            ) => return self.finish(Err(e.into())),
+            // AWS may have answered (and billed USD 0.01) although the page saw nothing (a
+            // proxy that drops CORS headers, a timeout): no automatic retry; the page offers
+            // one, with its cost.
+            Err(e) if self.service == Service::CostExplorer => {
+                return self.finish(Err(CallError::Transport(e)))
             }
             Err(e) => return self.retry_or_fail(Failure::Network, CallError::Transport(e), cx),
         };

@@ -88,10 +88,29 @@ pub enum TransportError {
     /// The attempt took longer than its timeout and was abandoned.
     #[error("{endpoint} did not answer within {secs} s; the request was abandoned.")]
     TimedOut { endpoint: String, secs: u64 },
+    /// The answer was longer than [`MAX_BODY_BYTES`]; reading stopped there.
+    #[error(
+        "The answer from {endpoint} is larger than 64 MB, far more than any answer of these \
+         operations; Reservation Lens stopped reading it. If a proxy or stand-in sits in \
+         between, check what it returns."
+    )]
+    TooLarge { endpoint: String },
+    /// The page's Content-Security-Policy does not allow this origin: nothing was sent.
+    #[error(
+        "This deployment's Content-Security-Policy does not allow connections to {origin}, so \
+         the browser would block the request: nothing was sent. Whoever deployed Reservation \
+         Lens can allow it by building with LENS_CONNECT_SRC=\"{origin}\" (see the README), or \
+         use an endpoint the policy allows."
+    )]
+    Blocked { origin: String },
     /// The job was cancelled.
     #[error("Cancelled.")]
     Cancelled,
 }
+
+/// The longest answer a transport reads (64 MB). The largest real answers are a few MB: a
+/// page of 1,000 reservations with tags, or coverage grouped into thousands of groups.
+pub const MAX_BODY_BYTES: usize = 64_000_000;
 
 /// Why a call produced no result.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]

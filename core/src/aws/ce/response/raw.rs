@@ -30,8 +30,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     }
 }
 
-/// A JSON object of strings (`Attributes`), in body order. A `null` value is dropped, as
-/// botocore would map it to `None`.
+/// A JSON object of strings (`Attributes`), in body order. A `null` value keeps its key with
+/// an empty value: botocore keeps the key (its value `None`), and a group whose attribute is
+/// unknown must still show that attribute.
 #[derive(Debug, Default)]
 pub(super) struct Pairs<'a>(pub Vec<(Text<'a>, Text<'a>)>);
 
@@ -46,9 +47,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(2).min(64));
                 while let Some((k, v)) = map.next_entry::<Text<'a>, Option<Text<'a>>>()? {
-                    if let Some(v) = v {
-                        pairs.push((k, v));
-                    }
+                    pairs.push((k, v.unwrap_or(Text(Cow::Borrowed("")))));
                 }
                 Ok(Pairs(pairs))
             }
