@@ -2,6 +2,7 @@
 //! the time passed in, endpoint overrides validated per field.
 #![cfg(not(target_arch = "wasm32"))]
 
+use lens_core::aws::credentials::{CredentialError, KeyChecks};
 use lens_core::aws::endpoint::{OverrideMode, Service};
 use lens_core::connection::{human_duration, utc_text, ConnectionError, ConnectionForm, Expiry};
 use time::macros::datetime;
@@ -239,4 +240,93 @@ fn a_refused_endpoint_is_not_named_as_a_receiver() {
         ..Default::default()
     };
     assert_eq!(form.custom_endpoints_notice(), None);
+}
+
+/// LocalStack's and moto's conventional keys: refused for AWS, accepted when every endpoint is
+/// an AWS-compatible stand-in, whichever is done first (the paste is checked when it is made,
+/// the fields again at Connect).
+#[test]
+fn stand_in_keys_work_when_every_endpoint_is_a_stand_in() {
+    let paste = "export AWS_ACCESS_KEY_ID=test\nexport AWS_SECRET_ACCESS_KEY=test\n";
+    let mut form = ConnectionForm::default();
+    assert_eq!(form.key_checks(), KeyChecks::Aws);
+    let before = form.clone();
+    assert!(matches!(
+        form.apply_paste(paste),
+        Err(CredentialError::AccessKeyIdMalformed { .. })
+    ));
+    assert_eq!(form, before);
+    // Two of three endpoints are not enough: STS would still be AWS's.
+    form.ec2_endpoint = "http://127.0.0.1:4566".into();
+    form.ce_endpoint = "http://localhost:4566".into();
+    assert_eq!(form.key_checks(), KeyChecks::Aws);
+    form.sts_endpoint = "http://127.0.0.1:4566".into();
+    assert_eq!(form.key_checks(), KeyChecks::StandIn);
+    form.apply_paste(paste).unwrap();
+    assert_eq!(
+        (form.access_key_id.as_str(), form.secret_access_key.as_str()),
+        ("test", "test")
+    );
+    assert!(form.key_note().unwrap().contains("don't look like AWS's"));
+    let connection = form.connection().unwrap();
+    assert_eq!(connection.credentials.access_key_id(), "test");
+    assert!(!connection.credentials.looks_like_aws());
+    // Pass-through proxies sign for AWS: AWS's checks again, at Connect too.
+    form.endpoint_mode = OverrideMode::PassThroughProxy;
+    assert_eq!(form.key_checks(), KeyChecks::Aws);
+    assert_eq!(form.key_note(), None);
+    assert!(matches!(
+        form.connection(),
+        Err(ConnectionError::Credentials(
+            CredentialError::AccessKeyIdMalformed { .. }
+        ))
+    ));
+    // Real AWS keys with stand-ins: no note.
+    let mut aws = ConnectionForm {
+        ec2_endpoint: "http://127.0.0.1:4566".into(),
+        ce_endpoint: "http://127.0.0.1:4566".into(),
+        sts_endpoint: "http://127.0.0.1:4566".into(),
+        ..Default::default()
+    };
+    aws.apply_paste(&bash_paste()).unwrap();
+    assert_eq!(aws.key_note(), None);
+    // Empty values are refused whatever the endpoints.
+    form.endpoint_mode = OverrideMode::AwsCompatible;
+    form.secret_access_key = " ".into();
+    assert_eq!(
+        form.connection(),
+        Err(ConnectionError::Credentials(
+            CredentialError::NoSecretAccessKey
+        ))
+    );
+}
+
+#[test]
+fn forget_clears_the_paste_box_too() {
+    let mut form = ConnectionForm {
+        paste: "export AWS_SECRET_ACCESS_KEY=half a paste".into(),
+        ..Default::default()
+    };
+    form.forget_credentials();
+    assert_eq!(form.paste, "");
+    assert!(!format!("{form:?}").contains("half a paste"));
+}
+
+#[test]
+fn a_failed_paste_is_the_one_error_not_a_missing_key() {
+    let mut form = ConnectionForm {
+        paste: "export AWS_SECRET_ACCESS_KEY=only-the-secret-was-copied\n".into(),
+        ..Default::default()
+    };
+    let mut copy = form.clone();
+    assert!(copy.apply_paste(&form.paste.clone()).is_err());
+    assert_eq!(form.connection(), Err(ConnectionError::PasteNotAccepted));
+    // Once the fields hold values, they are what is checked.
+    form.access_key_id = "AKIA".into();
+    assert_eq!(
+        form.connection(),
+        Err(ConnectionError::Credentials(
+            CredentialError::NoSecretAccessKey
+        ))
+    );
 }

@@ -4,7 +4,7 @@
 
 use time::{Duration, OffsetDateTime};
 
-use crate::aws::credentials::{parse_credentials, CredentialError, Credentials};
+use crate::aws::credentials::{parse_credentials_for, CredentialError, Credentials, KeyChecks};
 use crate::aws::endpoint::{
     find_region, EndpointError, EndpointOverride, OverrideMode, Overrides, ResolvedEndpoint,
     Service,
@@ -20,6 +20,8 @@ pub const EXPIRY_WARNING: Duration = Duration::minutes(10);
 /// `Debug` redacts the secret access key and the session token.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ConnectionForm {
+    /// The paste box (it may hold secrets: Forget clears it too).
+    pub paste: String,
     pub access_key_id: String,
     pub secret_access_key: String,
     pub session_token: String,
@@ -34,6 +36,7 @@ pub struct ConnectionForm {
 impl Default for ConnectionForm {
     fn default() -> Self {
         ConnectionForm {
+            paste: String::new(),
             access_key_id: String::new(),
             secret_access_key: String::new(),
             session_token: String::new(),
@@ -51,6 +54,7 @@ impl std::fmt::Debug for ConnectionForm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let redacted = |s: &str| if s.is_empty() { "" } else { "** redacted **" };
         f.debug_struct("ConnectionForm")
+            .field("paste", &redacted(&self.paste))
             .field("access_key_id", &self.access_key_id)
             .field("secret_access_key", &redacted(&self.secret_access_key))
             .field("session_token", &redacted(&self.session_token))
@@ -75,7 +79,7 @@ impl ConnectionForm {
     /// Fills the three credential fields (and expiry, and region if named) from pasted text.
     /// On error the form is left exactly as it was.
     pub fn apply_paste(&mut self, text: &str) -> Result<PasteResult, CredentialError> {
-        let parsed = parse_credentials(text)?;
+        let parsed = parse_credentials_for(text, self.key_checks())?;
         let c = &parsed.credentials;
         self.access_key_id = c.access_key_id().to_owned();
         self.secret_access_key = c.secret_access_key().to_owned();
@@ -89,12 +93,44 @@ impl ConnectionForm {
         Ok(PasteResult { summary })
     }
 
-    /// Forgets the credentials (the region and endpoints are not secrets and stay).
+    /// Forgets the credentials and the paste box (the region and endpoints are not secrets and
+    /// stay).
     pub fn forget_credentials(&mut self) {
+        self.paste.clear();
         self.access_key_id.clear();
         self.secret_access_key.clear();
         self.session_token.clear();
         self.expiration = None;
+    }
+
+    /// Which key checks apply: AWS's, unless every service has a valid AWS-compatible custom
+    /// endpoint (a local stand-in with keys of its own, such as LocalStack's `test` / `test`).
+    pub fn key_checks(&self) -> KeyChecks {
+        let all_set = [&self.ec2_endpoint, &self.ce_endpoint, &self.sts_endpoint]
+            .iter()
+            .all(|s| !s.trim().is_empty());
+        if self.endpoint_mode == OverrideMode::AwsCompatible && all_set && self.overrides().is_ok()
+        {
+            KeyChecks::StandIn
+        } else {
+            KeyChecks::Aws
+        }
+    }
+
+    /// A note when the typed keys are accepted only because every endpoint is a stand-in.
+    pub fn key_note(&self) -> Option<&'static str> {
+        if self.key_checks() != KeyChecks::StandIn {
+            return None;
+        }
+        let token = Some(self.session_token.as_str()).filter(|t| !t.trim().is_empty());
+        let aws = Credentials::new(&self.access_key_id, &self.secret_access_key, token);
+        let typed =
+            !self.access_key_id.trim().is_empty() && !self.secret_access_key.trim().is_empty();
+        (typed && aws.is_err()).then_some(
+            "These keys don't look like AWS's. They are accepted because every endpoint is a \
+             custom AWS-compatible one (a stand-in such as LocalStack or moto); AWS itself \
+             would refuse them.",
+        )
     }
 
     /// What the security notice adds while custom endpoints are set: where requests go
@@ -159,10 +195,21 @@ impl ConnectionForm {
 
     /// Validates everything and builds the connection the app signs with.
     pub fn connection(&self) -> Result<Connection, ConnectionError> {
-        let credentials = Credentials::new(
+        // A paste that was not accepted left the fields empty: its own error (shown under the
+        // paste box) is the real one, not "no access key ID".
+        let fields_empty =
+            self.access_key_id.trim().is_empty() && self.secret_access_key.trim().is_empty();
+        if fields_empty
+            && !self.paste.trim().is_empty()
+            && parse_credentials_for(&self.paste, self.key_checks()).is_err()
+        {
+            return Err(ConnectionError::PasteNotAccepted);
+        }
+        let credentials = Credentials::new_for(
             &self.access_key_id,
             &self.secret_access_key,
             Some(self.session_token.as_str()),
+            self.key_checks(),
         )?
         .with_expiration(self.expiration);
         if find_region(&self.region).is_none() {
@@ -183,6 +230,12 @@ impl ConnectionForm {
 pub enum ConnectionError {
     #[error(transparent)]
     Credentials(#[from] CredentialError),
+    /// The fields are empty and the paste box holds a paste that was not accepted.
+    #[error(
+        "Nothing to connect with yet: the paste above was not accepted (its problem is shown \
+         under it). Fix it, or type the three values."
+    )]
+    PasteNotAccepted,
     #[error("\"{0}\" is not a region this app knows: pick one from the list.")]
     UnknownRegion(String),
     #[error("{}", endpoint_summary(.0))]

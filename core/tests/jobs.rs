@@ -671,3 +671,36 @@ fn targets_resolve_the_service_and_the_sts_probe() {
         .probe
         .is_none());
 }
+
+#[test]
+fn credentials_known_to_have_expired_are_never_sent() {
+    let mut shell = Shell::new();
+    let mut connection = connection();
+    let expired = OffsetDateTime::from_unix_timestamp(support::LOCAL as i64 - 90).unwrap();
+    connection.credentials = connection.credentials.with_expiration(Some(expired));
+    let mut run = Run::new();
+    let mut job = Pages::for_connection(coverage_input("Hour"), &connection, None, 50);
+    shell.start(&mut run, &mut job);
+    assert!(shell.log.is_empty(), "nothing is sent");
+    assert!(run.is_over(&job));
+    assert_eq!(run.cost().ce_requests, 0);
+    let err = job.into_result().unwrap_err();
+    assert!(
+        matches!(err, CallError::CredentialsExpired { at, .. } if at == expired),
+        "{err:?}"
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains("expired at") && text.contains("(1 min 30 s ago)"),
+        "{text}"
+    );
+    assert!(text.contains("nothing was sent"), "{text}");
+    // Still valid a minute from now: sent.
+    let mut shell = Shell::new();
+    let mut connection = support::connection();
+    let later = OffsetDateTime::from_unix_timestamp(support::LOCAL as i64 + 60).unwrap();
+    connection.credentials = connection.credentials.with_expiration(Some(later));
+    let mut job = Pages::for_connection(coverage_input("Hour"), &connection, None, 50);
+    shell.start(&mut Run::new(), &mut job);
+    assert_eq!(shell.log.len(), 1);
+}

@@ -39,4 +39,15 @@ SECOND_CREDENTIALS = KnownCredentials(
     user_id="AROAE2ESTANDINROLE0002:lens-second",
 )
 
-KNOWN = {c.access_key: c for c in (DEMO_CREDENTIALS, EXPIRED_CREDENTIALS, SECOND_CREDENTIALS)}
+# LocalStack's and moto's conventional keys: long-term, not AWS-shaped, and public by design (so
+# the leak checks leave them out).
+STANDIN_TEST_CREDENTIALS = KnownCredentials(
+    access_key="test",
+    secret_key="test",
+    account="000000000000",
+    arn="arn:aws:iam::000000000000:root",
+    user_id="000000000000",
+)
+
+KNOWN = {c.access_key: c for c in (DEMO_CREDENTIALS, EXPIRED_CREDENTIALS, SECOND_CREDENTIALS,
+                                   STANDIN_TEST_CREDENTIALS)}

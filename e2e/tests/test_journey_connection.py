@@ -38,7 +38,7 @@ def console(journey):
 
 @pytest.fixture
 def leak_check(journey, console):
-    """After the journey: the secrets are nowhere but in the password fields' values."""
+    """After the journey: the secrets are nowhere but in the masked secret fields' values."""
     yield
     page = journey.page
     secrets = [s for c in (DEMO_CREDENTIALS, EXPIRED_CREDENTIALS) for s in (c.secret_key, c.session_token)]
@@ -47,9 +47,9 @@ def leak_check(journey, console):
     cookies = json.dumps(page.context.cookies())
     dom = page.evaluate("""() => document.documentElement.outerHTML + '\\n' +
         [...document.querySelectorAll('input, textarea, select')]
-            .filter(e => e.type !== 'password').map(e => e.value).join('\\n')""")
+            .filter(e => !e.classList.contains('secret')).map(e => e.value).join('\\n')""")
     places = {"localStorage/sessionStorage": storage, "IndexedDB": databases, "cookies": cookies,
-              "URL": page.url, "DOM outside password fields": dom, "console": "\n".join(console)}
+              "URL": page.url, "DOM outside the secret fields": dom, "console": "\n".join(console)}
     assert json.loads(databases) == [], f"the app created IndexedDB databases: {databases}"
     for where, text in places.items():
         for secret in secrets:

@@ -8,25 +8,24 @@ use crate::connection::{utc_text, Expiry};
 pub fn CredentialFields() -> impl IntoView {
     let session = Session::get();
     let form = session.form;
-    let paste = RwSignal::new(String::new());
     let recognised = RwSignal::new(None::<String>);
     let paste_error = RwSignal::new(None::<String>);
 
-    let on_paste = move |ev| {
-        let text = event_target_value(&ev);
-        paste.set(text.clone());
+    // Reads the paste box (the form's `paste`, so Forget clears it) into the three fields.
+    let apply = move || {
+        let mut updated = form.get_untracked();
+        let text = updated.paste.clone();
         if text.trim().is_empty() {
             paste_error.set(None);
             return;
         }
-        let mut updated = form.get_untracked();
         match updated.apply_paste(&text) {
             Ok(result) => {
+                // The fields now hold the values; the secrets need not linger in the paste box.
+                updated.paste.clear();
                 form.set(updated);
                 recognised.set(Some(result.summary));
                 paste_error.set(None);
-                // The fields now hold the values; the secrets need not linger in the paste box.
-                paste.set(String::new());
             }
             Err(e) => {
                 recognised.set(None);
@@ -34,6 +33,28 @@ pub fn CredentialFields() -> impl IntoView {
             }
         }
     };
+    let on_paste = move |ev| {
+        let text = event_target_value(&ev);
+        form.update(|f| f.paste = text);
+        apply();
+    };
+    // A paste refused before the endpoints were set (stand-in keys such as `test`) is checked
+    // again when the checks that apply change.
+    Effect::new(
+        move |previous: Option<crate::aws::credentials::KeyChecks>| {
+            let checks = form.with(|f| f.key_checks());
+            if previous.is_some_and(|p| p != checks) && paste_error.get_untracked().is_some() {
+                apply();
+            }
+            checks
+        },
+    );
+    // Forget empties the paste box: its error goes with it.
+    Effect::new(move |_| {
+        if form.with(|f| f.paste.is_empty()) {
+            paste_error.set(None);
+        }
+    });
 
     let field = move |get: fn(&crate::connection::ConnectionForm) -> String,
                       set: fn(&mut crate::connection::ConnectionForm, String)| {
@@ -99,7 +120,7 @@ pub fn CredentialFields() -> impl IntoView {
                 spellcheck="false"
                 autocomplete="off"
                 placeholder="export AWS_ACCESS_KEY_ID=…  ·  $Env:AWS_ACCESS_KEY_ID=…  ·  set AWS_ACCESS_KEY_ID=…  ·  JSON from aws sts / aws configure export-credentials  ·  [profile] block"
-                prop:value=move || paste.get()
+                prop:value=move || form.with(|f| f.paste.clone())
                 on:input=on_paste
             ></textarea>
             <p class="hint">
@@ -115,18 +136,26 @@ pub fn CredentialFields() -> impl IntoView {
                 <input id="access-key-id" type="text" autocomplete="off" spellcheck="false"
                     prop:value=key on:input=on_key />
             </div>
+            // Masked text fields, not password fields: password managers offer to save what a
+            // password field holds, whatever `autocomplete` says (the data-* attributes ask the
+            // common managers to leave these fields alone).
             <div class="field">
                 <label for="secret-access-key">"Secret access key"</label>
-                <input id="secret-access-key" type="password" autocomplete="off"
+                <input id="secret-access-key" type="text" class="secret" autocomplete="off"
+                    spellcheck="false" autocapitalize="off" data-1p-ignore="" data-lpignore="true"
+                    data-bwignore="" data-form-type="other"
                     prop:value=secret on:input=on_secret />
             </div>
             <div class="field">
                 <label for="session-token">"Session token"</label>
-                <input id="session-token" type="password" autocomplete="off"
+                <input id="session-token" type="text" class="secret" autocomplete="off"
+                    spellcheck="false" autocapitalize="off" data-1p-ignore="" data-lpignore="true"
+                    data-bwignore="" data-form-type="other"
                     prop:value=token on:input=on_token />
             </div>
         </div>
         {expiry}
         {long_term}
+        {move || form.with(|f| f.key_note()).map(|note| view! { <p class="warn" role="status">{note}</p> })}
     }
 }

@@ -22,6 +22,9 @@ pub fn ErrorPanel(
         CallError::Build(_) => ("Not sent: the request is not valid".to_owned(), None),
         CallError::Endpoint(_) => ("Not sent: the endpoint is not valid".to_owned(), None),
         CallError::Pagination(_) => ("Stopped reading pages".to_owned(), None),
+        CallError::CredentialsExpired { .. } => {
+            ("Not sent: the credentials have expired".to_owned(), None)
+        }
     };
     let service = match &error {
         CallError::Aws(e) => e.as_service().cloned(),

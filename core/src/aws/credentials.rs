@@ -6,7 +6,7 @@
 
 mod parse;
 
-pub use parse::parse_credentials;
+pub use parse::{parse_credentials, parse_credentials_for};
 
 use std::fmt;
 use time::OffsetDateTime;
@@ -21,6 +21,19 @@ pub struct Credentials {
     expiration: Option<OffsetDateTime>,
 }
 
+/// Which checks a key pair must pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum KeyChecks {
+    /// AWS's own shapes: an `AKIA`/`ASIA` key ID, a 40-character secret, a session token with
+    /// (and only with) an `ASIA` key.
+    #[default]
+    Aws,
+    /// Every endpoint is a custom AWS-compatible one (LocalStack, moto, the e2e stand-in),
+    /// which has keys of its own (`test` / `test`): any non-empty key ID and secret, a session
+    /// token optional.
+    StandIn,
+}
+
 impl Credentials {
     /// Builds credentials from three separate values (the form's three fields), after the same
     /// checks as a paste. Surrounding spaces and quotes are removed; an empty token means none.
@@ -28,6 +41,21 @@ impl Credentials {
         access_key_id: &str,
         secret_access_key: &str,
         session_token: Option<&str>,
+    ) -> Result<Self, CredentialError> {
+        Self::new_for(
+            access_key_id,
+            secret_access_key,
+            session_token,
+            KeyChecks::Aws,
+        )
+    }
+
+    /// The same, with the checks `checks` asks for.
+    pub fn new_for(
+        access_key_id: &str,
+        secret_access_key: &str,
+        session_token: Option<&str>,
+        checks: KeyChecks,
     ) -> Result<Self, CredentialError> {
         let access_key_id = parse::unquote(access_key_id.trim(), "access key ID")?;
         let secret_access_key = parse::unquote(secret_access_key.trim(), "secret access key")?;
@@ -41,22 +69,41 @@ impl Credentials {
         if secret_access_key.is_empty() {
             return Err(CredentialError::NoSecretAccessKey);
         }
-        check_access_key_id(&access_key_id, &secret_access_key)?;
-        check_secret(&secret_access_key)?;
-        if let Some(token) = &session_token {
-            check_session_token(token)?;
-        }
-        match (access_key_id.starts_with("ASIA"), session_token.is_some()) {
-            (true, false) => return Err(CredentialError::MissingSessionToken),
-            (false, true) => return Err(CredentialError::UnexpectedSessionToken),
-            _ => {}
-        }
-        Ok(Self {
+        let credentials = Self {
             access_key_id,
             secret_access_key,
             session_token,
             expiration: None,
-        })
+        };
+        if checks == KeyChecks::StandIn {
+            return Ok(credentials);
+        }
+        credentials.check_aws_shapes()?;
+        Ok(credentials)
+    }
+
+    /// Whether the keys have AWS's shapes (with a stand-in they need not: the page says so).
+    pub fn looks_like_aws(&self) -> bool {
+        self.check_aws_shapes().is_ok()
+    }
+
+    fn check_aws_shapes(&self) -> Result<(), CredentialError> {
+        let Self {
+            access_key_id,
+            secret_access_key,
+            session_token,
+            ..
+        } = self;
+        check_access_key_id(access_key_id, secret_access_key)?;
+        check_secret(secret_access_key)?;
+        if let Some(token) = &session_token {
+            check_session_token(token)?;
+        }
+        match (access_key_id.starts_with("ASIA"), session_token.is_some()) {
+            (true, false) => Err(CredentialError::MissingSessionToken),
+            (false, true) => Err(CredentialError::UnexpectedSessionToken),
+            _ => Ok(()),
+        }
     }
 
     /// The same credentials with an expiration time.

@@ -165,9 +165,17 @@ impl Exchange {
     }
 
     fn send(&mut self, cx: &mut Cx<'_>) {
-        self.attempt += 1;
         let offset_ms = cx.env.clock.offset_ms();
         let time = cx.env.clock.signing_time(cx.now);
+        // Known to have expired (by the clock as corrected): AWS would refuse it, so it is not
+        // sent at all.
+        if let Some(at) = self.target.credentials.expiration() {
+            let now = OffsetDateTime::from(time);
+            if at <= now {
+                return self.finish(Err(CallError::CredentialsExpired { at, now }));
+            }
+        }
+        self.attempt += 1;
         match sign_body(
             self.service,
             self.operation,

@@ -128,6 +128,19 @@ pub enum CallError {
     /// AWS kept returning more pages than make sense.
     #[error(transparent)]
     Pagination(#[from] PaginationError),
+    /// The credentials' own expiry had passed: nothing was sent.
+    #[error(
+        "These credentials expired at {} ({} ago): nothing was sent. Paste fresh credentials \
+         (from the AWS access portal or aws sts).",
+        crate::connection::utc_text(*.at),
+        crate::connection::human_duration((*.now - *.at).max(time::Duration::ZERO))
+    )]
+    CredentialsExpired {
+        /// When they expired.
+        at: time::OffsetDateTime,
+        /// The (corrected) time of the refusal.
+        now: time::OffsetDateTime,
+    },
 }
 
 impl CallError {

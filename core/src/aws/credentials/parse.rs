@@ -2,12 +2,20 @@
 //! `.env` lines, a credentials-file profile, or CLI JSON output. Lines we don't recognise
 //! (prompts, comments, the portal's headings) are ignored.
 
-use super::{CredentialError, CredentialFormat, Credentials, ParsedCredentials};
+use super::{CredentialError, CredentialFormat, Credentials, KeyChecks, ParsedCredentials};
 use serde_json::Value;
 use time::OffsetDateTime;
 
-/// Finds credentials in a paste and checks them.
+/// Finds credentials in a paste and checks them as AWS's.
 pub fn parse_credentials(text: &str) -> Result<ParsedCredentials, CredentialError> {
+    parse_credentials_for(text, KeyChecks::Aws)
+}
+
+/// Finds credentials in a paste and checks them with `checks`.
+pub fn parse_credentials_for(
+    text: &str,
+    checks: KeyChecks,
+) -> Result<ParsedCredentials, CredentialError> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(CredentialError::Empty);
@@ -16,10 +24,11 @@ pub fn parse_credentials(text: &str) -> Result<ParsedCredentials, CredentialErro
         Some(start) => from_json(&text[start..])?,
         None => from_lines(text)?,
     };
-    let credentials = Credentials::new(
+    let credentials = Credentials::new_for(
         &found.access_key_id,
         &found.secret_access_key,
         found.session_token.as_deref(),
+        checks,
     )?
     .with_expiration(found.expiration);
     Ok(ParsedCredentials {
