@@ -17,12 +17,24 @@ Switches:
   ce_page_size           GetReservationCoverage pages at this many items when the caller sets no MaxResults
   ce_extra_values        GetDimensionValues lists this many extra values (``x1.extra`` ...) with no usage
   ce_reject_page_tokens  the next N page tokens Cost Explorer receives are refused (InvalidNextTokenException)
+  hostile_tags   every reservation carries tags whose keys and values try to break out of HTML, and
+                 coverage grouped by a tag answers with such values (HOSTILE_TAG_VALUES)
 """
 
 import threading
 from dataclasses import asdict, dataclass, field
 
 FAULTS = ("throttle", "fail", "truncate", "html", "slow")
+
+# Strings that would run script or break out of an attribute if a sink did not escape them.
+HOSTILE_TAG_KEY = '"><img src=x onerror="window.__lensPwned=1">'
+HOSTILE_TAG_VALUES = (
+    "<script>window.__lensPwned=1</script>",
+    "<img src=x onerror=window.__lensPwned=1>",
+    "\" onmouseover=\"window.__lensPwned=1\" x=\"",
+    "javascript:window.__lensPwned=1",
+    "=HYPERLINK(\"https://evil.example\",\"x\")",
+)
 
 
 @dataclass
@@ -45,6 +57,7 @@ class Scenario:
     ce_page_size: int = 0
     ce_extra_values: int = 0
     ce_reject_page_tokens: int = 0
+    hostile_tags: bool = False
     faults: list = field(default_factory=list)
 
 
@@ -77,6 +90,8 @@ class Scenarios:
                     self.state.token_expired = bool(value)
                 elif key == "ce_data_unavailable":
                     self.state.ce_data_unavailable = bool(value)
+                elif key == "hostile_tags":
+                    self.state.hostile_tags = bool(value)
                 elif key in ("ce_page_size", "ce_extra_values", "ce_reject_page_tokens"):
                     if int(value) < 0:
                         raise ValueError(f"{key} must be 0 or more")

@@ -22,7 +22,7 @@ from .credentials import DEMO_CREDENTIALS
 from .errors import AwsError, auth_error, internal_error, render, throttle_error
 from .models import OPERATIONS, service_model
 from .routing import route
-from .scenarios import Scenarios
+from .scenarios import HOSTILE_TAG_KEY, HOSTILE_TAG_VALUES, Scenarios
 from .sigv4 import AMZ_DATE_FORMAT, verify
 from .tokens import Tokens
 from .validation import check_json, parse_query
@@ -253,6 +253,10 @@ class _Handler(BaseHTTPRequestHandler):
         s = self.standin
         if r.service == "ec2":
             result = ec2.HANDLERS[r.operation](params, verdict.region, s.tokens)
+            if s.scenarios.state.hostile_tags and r.operation == "DescribeCapacityReservations":
+                hostile = [{"Key": HOSTILE_TAG_KEY, "Value": v} for v in HOSTILE_TAG_VALUES]
+                for d in result.get("CapacityReservations", []):
+                    d["Tags"] = list(d.get("Tags", [])) + hostile
             shape = service_model("ec2").operation_model(r.operation).output_shape
             return ec2_response(r.operation, shape, result, request_id), "text/xml;charset=UTF-8", {}
         if r.service == "ce":
@@ -267,6 +271,16 @@ class _Handler(BaseHTTPRequestHandler):
             if r.operation == "GetReservationCoverage" and st.ce_page_size and params.get("MaxResults") is None:
                 params["MaxResults"] = st.ce_page_size
             result = ce.HANDLERS[r.operation](params, now.date(), s.tokens)
+            if st.hostile_tags and r.operation == "GetReservationCoverage":
+                # Each tag value becomes a hostile one (a tag attribute reads "key": "key$value"),
+                # the same one wherever it appears, so the per-value requests find it again.
+                seen = {}
+                for g in (g for t in result.get("CoveragesByTime", []) for g in t.get("Groups", [])):
+                    attrs = g.get("Attributes") or {}
+                    for k, v in list(attrs.items()):
+                        if v.startswith(f"{k}$") and v != f"{k}$":
+                            hostile = seen.setdefault(v, HOSTILE_TAG_VALUES[len(seen) % len(HOSTILE_TAG_VALUES)])
+                            attrs[k] = f"{k}${hostile}"
             if r.operation == "GetDimensionValues" and st.ce_extra_values and params.get("NextPageToken") is None:
                 search = (params.get("SearchString") or "").lower()
                 extra = [f"x{i}.extra" for i in range(1, st.ce_extra_values + 1)]
