@@ -283,3 +283,22 @@ def test_split_requests_run_two_at_a_time_and_cancel_stops_them(journey, standin
     expect(page.get_by_text("Stopped.")).to_be_visible()
     page.wait_for_timeout(3000)  # two more batches' worth: nothing else may go out
     assert 12 + 2 <= len(aws_calls(standin, "GetReservationCoverage")) < 12 + 12
+
+
+def test_a_coverage_request_without_an_answer_is_not_sent_again_by_itself(journey, standin):
+    # AWS answered (and would have billed) but the browser may not read the answer (no CORS
+    # headers): one request, then a button that says what trying again costs.
+    journey.expect_page_problems = True
+    page = connect_to_standin(journey)
+    open_coverage(page)
+    standin.scenario(cors="drop")
+    run(page)
+    expect(page.locator(".error-panel")).to_contain_text("No answer", timeout=30_000)
+    retry = page.get_by_role("button", name="Try again (USD 0.01 a request)")
+    expect(retry).to_be_visible()
+    page.wait_for_timeout(3_000)  # longer than any standard-mode back-off
+    assert len(aws_calls(standin, "GetReservationCoverage")) == 1, "sent again by itself"
+    standin.scenario(cors="normal")
+    retry.click()
+    results(page)
+    assert len(aws_calls(standin, "GetReservationCoverage")) == 2
