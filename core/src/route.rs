@@ -74,6 +74,14 @@ impl Route {
         }
     }
 
+    /// The page title for this view: "Coverage · Reservation Lens".
+    pub fn page_title(&self) -> String {
+        match self {
+            Route::Area { area, .. } => format!("{} · Reservation Lens", area.title()),
+            Route::NotFound { .. } => "Page not found · Reservation Lens".to_owned(),
+        }
+    }
+
     /// The area shown, if any.
     pub fn area(&self) -> Option<Area> {
         match self {
@@ -191,5 +199,25 @@ mod tests {
         slugs.sort_unstable();
         slugs.dedup();
         assert_eq!(slugs.len(), Area::ALL.len());
+    }
+
+    #[test]
+    fn every_view_has_its_own_title() {
+        assert_eq!(
+            Route::from_hash("#/coverage?preset=7d").page_title(),
+            "Coverage · Reservation Lens"
+        );
+        assert_eq!(
+            Route::from_hash("").page_title(),
+            "Connection · Reservation Lens"
+        );
+        assert_eq!(
+            Route::from_hash("#/capacity").page_title(),
+            "Capacity Reservations · Reservation Lens"
+        );
+        assert_eq!(
+            Route::from_hash("#/nope").page_title(),
+            "Page not found · Reservation Lens"
+        );
     }
 }

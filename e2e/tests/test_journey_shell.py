@@ -27,6 +27,10 @@ def test_app_loads_with_title_nav_and_notice(journey):
     expect(page.get_by_text(re.compile("never leave"))).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert journey.watch.problems() == []
+    # The tab has an icon (no 404 for /favicon.ico: the page names its own).
+    icon = page.locator("link[rel=icon]")
+    response = page.request.get(icon.evaluate("l => l.href"))
+    assert response.ok and b"<svg" in response.body()
 
 
 def test_navigation_by_clicking_links(journey):
@@ -35,6 +39,7 @@ def test_navigation_by_clicking_links(journey):
         _nav(page).get_by_role("link", name=name, exact=True).click()
         expect(_area_heading(page, name)).to_be_visible()
         expect(page).to_have_url(journey.site.url + href)
+        expect(page).to_have_title(f"{name} · Reservation Lens")
         for other, _ in AREAS:
             if other != name:
                 expect(_area_heading(page, other)).to_have_count(0)

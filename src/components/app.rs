@@ -18,6 +18,13 @@ pub fn App() -> impl IntoView {
         route.set(current_route());
     });
     on_cleanup(move || listener.remove());
+    // Each view names itself in the tab and the history list.
+    Effect::new(move |_| {
+        let title = route.with(Route::page_title);
+        if let Some(document) = window().document() {
+            document.set_title(&title);
+        }
+    });
 
     view! {
         <header class="app-header">
