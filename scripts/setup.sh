@@ -74,6 +74,11 @@ say "fetching crates"
 cargo fetch --locked -q
 
 if [ "$mode" = test ]; then
+  # cargo fuzz for scripts/fuzz.sh (the fuzz targets build with RUSTC_BOOTSTRAP=1).
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (about 2 minutes)"
+    cargo install cargo-fuzz --locked
+  fi
   apt_updated=""
   apt_install() {
     [ -n "$apt_updated" ] || { say "apt-get update"; as_root apt-get update -q; apt_updated=1; }

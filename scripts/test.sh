@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check Reservation Lens has, stopping at the first
-# failure: formatting, clippy (host and wasm32), native tests, browser tests in headless
+# failure: formatting, clippy (host and wasm32), native tests, a short fuzzing run, browser tests in headless
 # Chromium, the release build, the size budget, and the end-to-end suite against the AWS
 # stand-in. CI runs exactly this (.ci/run).
 set -euo pipefail
@@ -30,6 +30,9 @@ cargo clippy --locked --workspace --target wasm32-unknown-unknown --lib --bins -
 
 current="native tests"; step "$current"
 cargo test --locked --workspace
+
+current="fuzzing, 15 s a target (scripts/fuzz.sh; the long runs are in RELIABILITY.md)"; step "$current"
+bash scripts/fuzz.sh --seconds 15
 
 current="browser tests (wasm-bindgen-test, headless Chromium)"; step "$current"
 web_tests=()

@@ -196,6 +196,12 @@ pub fn parse_get_reservation_coverage(
     two_pass_coverage(resp, body)
 }
 
+/// The precise parse alone, without the fast path first (the `ce_json` fuzz target checks that
+/// both read the same page).
+pub fn two_pass_coverage_page(resp: &HttpResponse) -> Result<ReservationCoveragePage, AwsError> {
+    two_pass_coverage(resp, json_body(resp)?)
+}
+
 /// The precise (slower) parse: serde into borrowed raw shapes, then convert member by member.
 fn two_pass_coverage(resp: &HttpResponse, body: &str) -> Result<ReservationCoveragePage, AwsError> {
     let raw: raw::CoverageResponse<'_> = from_json(resp, body)?;

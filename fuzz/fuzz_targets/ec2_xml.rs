@@ -1,0 +1,17 @@
+//! EC2's XML answers (both operations the app calls): parsed or refused, never a panic.
+#![no_main]
+
+use lens_core::aws::ec2::{
+    parse_describe_capacity_reservations, parse_get_capacity_reservation_usage,
+};
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    if let Some(resp) = common::response(data) {
+        let _ = parse_describe_capacity_reservations(&resp);
+        let _ = parse_get_capacity_reservation_usage(&resp);
+    }
+});
