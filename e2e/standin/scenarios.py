@@ -19,6 +19,8 @@ Switches:
   ce_reject_page_tokens  the next N page tokens Cost Explorer receives are refused (InvalidNextTokenException)
   hostile_tags   every reservation carries tags whose keys and values try to break out of HTML, and
                  coverage grouped by a tag answers with such values (HOSTILE_TAG_VALUES)
+  hostile_error  Cost Explorer refuses every request with a ValidationException whose message is
+                 HTML that would run script (HOSTILE_ERROR_MESSAGE)
 """
 
 import threading
@@ -28,6 +30,7 @@ FAULTS = ("throttle", "fail", "truncate", "html", "slow")
 
 # Strings that would run script or break out of an attribute if a sink did not escape them.
 HOSTILE_TAG_KEY = '"><img src=x onerror="window.__lensPwned=1">'
+HOSTILE_ERROR_MESSAGE = '<img src=x onerror="window.__lensPwned=1"><b>bold</b> Invalid filter'
 HOSTILE_TAG_VALUES = (
     "<script>window.__lensPwned=1</script>",
     "<img src=x onerror=window.__lensPwned=1>",
@@ -58,6 +61,7 @@ class Scenario:
     ce_extra_values: int = 0
     ce_reject_page_tokens: int = 0
     hostile_tags: bool = False
+    hostile_error: bool = False
     faults: list = field(default_factory=list)
 
 
@@ -90,8 +94,8 @@ class Scenarios:
                     self.state.token_expired = bool(value)
                 elif key == "ce_data_unavailable":
                     self.state.ce_data_unavailable = bool(value)
-                elif key == "hostile_tags":
-                    self.state.hostile_tags = bool(value)
+                elif key in ("hostile_tags", "hostile_error"):
+                    setattr(self.state, key, bool(value))
                 elif key in ("ce_page_size", "ce_extra_values", "ce_reject_page_tokens"):
                     if int(value) < 0:
                         raise ValueError(f"{key} must be 0 or more")

@@ -22,7 +22,7 @@ from .credentials import DEMO_CREDENTIALS
 from .errors import AwsError, auth_error, internal_error, render, throttle_error
 from .models import OPERATIONS, service_model
 from .routing import route
-from .scenarios import HOSTILE_TAG_KEY, HOSTILE_TAG_VALUES, Scenarios
+from .scenarios import HOSTILE_ERROR_MESSAGE, HOSTILE_TAG_KEY, HOSTILE_TAG_VALUES, Scenarios
 from .sigv4 import AMZ_DATE_FORMAT, verify
 from .tokens import Tokens
 from .validation import check_json, parse_query
@@ -261,6 +261,8 @@ class _Handler(BaseHTTPRequestHandler):
             return ec2_response(r.operation, shape, result, request_id), "text/xml;charset=UTF-8", {}
         if r.service == "ce":
             st = s.scenarios.state
+            if st.hostile_error:
+                raise AwsError(400, "ValidationException", HOSTILE_ERROR_MESSAGE)
             if st.ce_data_unavailable:
                 raise AwsError(400, "DataUnavailableException",
                                "Data is not available. Please try to adjust the time period. If you just enabled "

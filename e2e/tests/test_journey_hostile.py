@@ -5,11 +5,12 @@ table and its CSV, and the CLI command. Nothing runs, no element or attribute is
 
 import csv
 import io
+import json
 import re
 
 from playwright.sync_api import expect
 
-from e2e.standin.scenarios import HOSTILE_TAG_KEY, HOSTILE_TAG_VALUES
+from e2e.standin.scenarios import HOSTILE_ERROR_MESSAGE, HOSTILE_TAG_KEY, HOSTILE_TAG_VALUES
 from e2e.support.app import connect_to_standin
 
 INJECTED = "img[src='x'], script:not([type]), [onerror], [onmouseover], a[href^='javascript:']"
@@ -51,4 +52,26 @@ def test_hostile_tags_stay_text_in_tables_charts_csv_and_cli(journey, standin):
         expect(legend).to_contain_text(value)
         assert any(value in t for t in svg_titles), (value, svg_titles[:5])
     expect(page.locator("table.coverage-table")).to_contain_text(HOSTILE_TAG_VALUES[0])
+    assert_inert(page)
+
+
+def test_a_hostile_error_message_and_filter_json_stay_text(journey, standin):
+    journey.expect_page_problems = True  # the refusal is an HTTP 400
+    journey.aws_refusals_expected = frozenset({"ValidationException"})
+    page = connect_to_standin(journey)
+    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
+    # A pasted filter whose values are markup: shown as values, in the JSON and in the CLI.
+    page.get_by_text("Filter as JSON").first.click()
+    hostile = HOSTILE_TAG_VALUES[1]
+    page.get_by_label("Paste a filter as JSON").fill(
+        '{"Tags": {"Key": "team", "Values": [' + json.dumps(hostile) + ']}}')
+    page.get_by_role("button", name="Import JSON").click()
+    expect(page.locator("#filter-json-out")).to_contain_text("onerror=window.__lensPwned=1")
+    assert_inert(page)
+    standin.scenario(hostile_error=True)
+    page.get_by_role("button", name="Run coverage query").click()
+    panel = page.locator(".error-panel")
+    expect(panel).to_contain_text("ValidationException")
+    expect(panel).to_contain_text(HOSTILE_ERROR_MESSAGE)  # as text, tags and all
+    assert panel.locator("b, img").count() == 0
     assert_inert(page)
