@@ -82,7 +82,17 @@ async fn each_paste_format_fills_the_three_fields_and_names_the_format() {
         assert_eq!(input(&root, "access-key-id").value(), KEY, "{label}");
         assert_eq!(input(&root, "secret-access-key").value(), SECRET, "{label}");
         assert_eq!(input(&root, "session-token").value(), TOKEN, "{label}");
-        assert_eq!(input(&root, "secret-access-key").type_(), "password");
+        // A masked text field, not a password field: password managers offer to save those.
+        let secret = input(&root, "secret-access-key");
+        assert_eq!(secret.type_(), "text");
+        assert!(secret
+            .class_name()
+            .split_whitespace()
+            .any(|c| c == "secret"));
+        assert_eq!(
+            secret.get_attribute("data-lpignore").as_deref(),
+            Some("true")
+        );
         let text = root.text_content().unwrap();
         assert!(
             text.contains(&format!("Recognised: {label}")),
