@@ -37,8 +37,9 @@ cargo fuzz build -O
 for t in "${targets[@]}"; do
   limit=(-max_total_time="$seconds")
   [ -z "$runs" ] || limit=(-runs="$runs")
-  echo "[fuzz] $t: ${runs:+$runs executions}${runs:-$seconds s}"
-  log="target/fuzz-$t.log"
+  if [ -n "$runs" ]; then echo "[fuzz] $t: $runs executions"; else echo "[fuzz] $t: $seconds s"; fi
+  # One log per target and limit, so a short run never writes over a long one's.
+  log="target/fuzz-$t-${runs:-${seconds}s}.log"
   mkdir -p target
   if ! cargo fuzz run -O "$t" "fuzz/corpus/$t" -- "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 >"$log" 2>&1; then
@@ -46,6 +47,7 @@ for t in "${targets[@]}"; do
     echo "[fuzz] FAILED: $t (input saved under fuzz/artifacts/$t/, log in $log)" >&2
     exit 1
   fi
-  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$log" | sed "s/^/[fuzz] $t: /"
+  grep -aE "^Done [0-9]+ runs in|stat::number_of_executed_units|stat::peak_rss_mb" "$log" \
+    | sed "s/^/[fuzz] $t: /"
 done
 echo "[fuzz] all targets ran without a crash or timeout"
