@@ -24,9 +24,16 @@ class PageWatch:
     def attach(self, page):
         page.on("console", lambda m: self.console_errors.append(f"{m.text} @ {m.location}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.failed_requests.append(f"{r.method} {r.url}: {r.failure}"))
+        page.on("requestfailed", self._failed)
         page.on("response", lambda r: self.error_responses.append(f"{r.status} {r.request.method} {r.url}")
                 if r.status >= 400 else None)
+
+    def _failed(self, request):
+        # The browser fetches the tab's icon on its own and abandons the fetch when the page
+        # reloads or navigates: not the app's request, and not a failure.
+        if "/favicon-" in request.url and request.failure == "net::ERR_ABORTED":
+            return
+        self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
 
     def problems(self) -> list:
         return ([f"console error: {m}" for m in self.console_errors] + [f"page error: {m}" for m in self.page_errors]
