@@ -15,6 +15,10 @@ def open_capacity(page):
     page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
     expect(page.get_by_role("heading", level=2, name="Capacity Reservations")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^\d+ of \d+ reservations$"))).to_be_visible()
+    # The count line shows "0 of 0" while the list is still being asked for: wait for the
+    # answer (every region these journeys open has reservations), so that what a test counts
+    # or breaks afterwards is its own request, not the list's.
+    expect(page.locator("table.data tbody tr").first).to_be_visible(timeout=30_000)
 
 
 def ids_in(region):
@@ -82,6 +86,7 @@ def test_malformed_id_sends_nothing_and_unknown_id_says_not_found(journey, stand
     page = connect_to_standin(journey)
     open_capacity(page)
     before = len(aws_calls(standin))
+    assert aws_calls(standin, "DescribeCapacityReservations")
     page.get_by_label("Capacity Reservation ID").fill("cr-12345")
     page.get_by_role("button", name="Show usage").click()
     expect(page.get_by_text(re.compile("is not a Capacity Reservation ID"))).to_be_visible()
