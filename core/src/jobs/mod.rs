@@ -90,9 +90,10 @@ pub enum TransportError {
     TimedOut { endpoint: String, secs: u64 },
     /// The answer was longer than [`MAX_BODY_BYTES`]; reading stopped there.
     #[error(
-        "The answer from {endpoint} is larger than 64 MB, far more than any answer of these \
+        "The answer from {endpoint} is larger than {} MB, far more than any answer of these \
          operations; Reservation Lens stopped reading it. If a proxy or stand-in sits in \
-         between, check what it returns."
+         between, check what it returns.",
+        MAX_BODY_BYTES / 1_000_000
     )]
     TooLarge { endpoint: String },
     /// The page's Content-Security-Policy does not allow this origin: nothing was sent.
