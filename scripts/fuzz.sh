@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh --seconds 60 dates  one target for a minute
 #   scripts/fuzz.sh --runs 10000000     every target for 10 million executions (RELIABILITY.md)
 #
+# The `differential` target needs the e2e venv's botocore (scripts/setup.sh test makes it).
 # A crash or timeout fails the script; libFuzzer writes the input to fuzz/artifacts/<target>/.
 # Turn it into a regression test (tests/hostile.rs or the parser's own tests) before fixing.
 set -euo pipefail
@@ -40,7 +41,7 @@ for t in "${targets[@]}"; do
   if [ -n "$runs" ]; then echo "[fuzz] $t: $runs executions"; else echo "[fuzz] $t: $seconds s"; fi
   # One log per target and limit, so a short run never writes over a long one's.
   log="target/fuzz-$t-${runs:-${seconds}s}.log"
-  mkdir -p target
+  mkdir -p target "fuzz/corpus/$t"
   if ! cargo fuzz run -O "$t" "fuzz/corpus/$t" -- "${limit[@]}" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 >"$log" 2>&1; then
     tail -40 "$log" >&2

@@ -200,18 +200,21 @@ def to_jsonable(value):
     return value
 
 
-def numbers(value, path, out):
-    """Every numeric string in a Cost Explorer output, as Python's float() reads it."""
+def numbers(value, path, out, as_text=False):
+    """Every numeric string in a Cost Explorer output, as Python's float() reads it (as repr()
+    text with ``as_text``: the differential fuzz target's oracle sends them so, since serde_json's
+    number reader on the Rust side is not correctly rounded)."""
     if isinstance(value, dict):
         for k, v in value.items():
             if k in ("Attributes", "TimePeriod", "ResponseMetadata", "Error"):
                 continue
-            numbers(v, f"{path}.{k}" if path else k, out)
+            numbers(v, f"{path}.{k}" if path else k, out, as_text)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            numbers(v, f"{path}[{i}]", out)
+            numbers(v, f"{path}[{i}]", out, as_text)
     elif isinstance(value, str) and path.split(".")[-1] not in ("NextPageToken", "Value"):
-        out[path] = float(value.rstrip("%"))
+        number = float(value.rstrip("%"))
+        out[path] = repr(number) if as_text else number
 
 
 def process(op_dir, service, op_name, session):

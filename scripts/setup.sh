@@ -91,6 +91,14 @@ if [ "$mode" = test ]; then
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 
+  # axe-core, which the accessibility journeys inject, pinned by e2e/package-lock.json.
+  axe_version="$(sed -n 's/.*"axe-core": "\([0-9.]*\)".*/\1/p' e2e/package.json)"
+  if [ "$(sed -n 's/.*"version": "\([0-9.]*\)".*/\1/p' e2e/node_modules/axe-core/package.json 2>/dev/null | head -1)" != "$axe_version" ]; then
+    command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
+    say "installing axe-core $axe_version (npm ci in e2e)"
+    npm ci --prefix e2e --no-audit --no-fund --silent
+  fi
+
   # The e2e venv: botocore (the truth about the wire), pytest, playwright, brotli. Rebuilt when
   # e2e/requirements.txt changes.
   venv="$root/e2e/.venv"

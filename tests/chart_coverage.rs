@@ -56,8 +56,13 @@ fn lines_chart_has_each_series_the_target_and_hover_values() {
     assert_ne!(series_colour(&tagged, 1), series_colour(&s, 1));
     // 100% at the top of the plot (y = 10), 50% in the middle (y = 140).
     assert!(svg.contains("cx=\"") || svg.contains("<circle"));
-    assert!(svg.contains("2026-11-03 (UTC). m5.large: nothing ran; Others (3): 20%. Target 80%."));
-    assert!(svg.contains("2026-11-02 (UTC). m5.large: 100%; Others (3): 10%. Target 80%."));
+    // Hovers read as the table does: two decimals and a no-break space before `%`.
+    assert!(svg.contains(
+        "2026-11-03 (UTC). m5.large: nothing ran; Others (3): 20.00\u{a0}%. Target 80%."
+    ));
+    assert!(svg.contains(
+        "2026-11-02 (UTC). m5.large: 100.00\u{a0}%; Others (3): 10.00\u{a0}%. Target 80%."
+    ));
     assert!(!svg.contains("#010203"), "text follows the page colour");
     assert!(svg.contains("currentColor"));
 }

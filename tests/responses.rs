@@ -4,6 +4,8 @@
 //! bytes (`<case>.botocore.json`, written by scripts/gen_response_fixtures.py). Expected values
 //! come only from botocore's output and the fixtures' meta files, never from our own output.
 
+#[path = "responses/compare.rs"]
+mod compare;
 #[path = "responses/convert.rs"]
 mod convert;
 
@@ -11,7 +13,7 @@ use convert::Amounts;
 use lens_core::aws::error::{AwsError, ErrorKind};
 use lens_core::aws::http::HttpResponse;
 use lens_core::aws::paginate::{collect_pages, PagedError};
-use lens_core::aws::{ce, ec2, sts};
+use lens_core::aws::{ce, ec2};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -81,85 +83,6 @@ fn cases(op: &str) -> Vec<Case> {
         .collect()
 }
 
-/// Leave out what botocore and we legitimately write differently: an empty list (botocore
-/// keeps `<tagSet/>` as `[]` and leaves an absent one out; we hold both as an empty `Vec`), an
-/// empty `Attributes` map (same), and the HTTP status (compared separately). An attribute
-/// botocore reads as `None` (`null` in the answer) is kept by us with an empty value: the key
-/// must be there, with `""`.
-fn normalize(v: &mut Value) {
-    match v {
-        Value::Object(map) => {
-            if let Some(Value::Object(attributes)) = map.get_mut("Attributes") {
-                for value in attributes.values_mut().filter(|v| v.is_null()) {
-                    *value = Value::String(String::new());
-                }
-            }
-            map.retain(|k, v| {
-                !(v.as_array().is_some_and(|a| a.is_empty())
-                    || (k == "Attributes" && v.as_object().is_some_and(|o| o.is_empty()))
-                    || k == "HTTPStatusCode")
-            });
-            map.values_mut().for_each(normalize);
-            if map
-                .get("ResponseMetadata")
-                .is_some_and(|m| m.as_object().is_some_and(|o| o.is_empty()))
-            {
-                map.remove("ResponseMetadata");
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(normalize),
-        _ => {}
-    }
-}
-
-/// The first difference between two JSON values, as a path.
-fn diff(path: &str, ours: &Value, theirs: &Value) -> Option<String> {
-    match (ours, theirs) {
-        (Value::Object(a), Value::Object(b)) => {
-            for k in a.keys().chain(b.keys()) {
-                let p = format!("{path}.{k}");
-                match (a.get(k), b.get(k)) {
-                    (Some(x), Some(y)) => {
-                        if let Some(d) = diff(&p, x, y) {
-                            return Some(d);
-                        }
-                    }
-                    (x, y) => return Some(format!("{p}: ours {x:?}, botocore {y:?}")),
-                }
-            }
-            None
-        }
-        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
-            .iter()
-            .zip(b)
-            .enumerate()
-            .find_map(|(i, (x, y))| diff(&format!("{path}[{i}]"), x, y)),
-        _ if ours == theirs => None,
-        _ => Some(format!("{path}: ours {ours}, botocore {theirs}")),
-    }
-}
-
-fn parse(op: &str, resp: &HttpResponse, amounts: Amounts) -> Result<Value, AwsError> {
-    Ok(match op {
-        "ec2_get_capacity_reservation_usage" => {
-            convert::usage(&ec2::parse_get_capacity_reservation_usage(resp)?)
-        }
-        "ec2_describe_capacity_reservations" => {
-            convert::describe(&ec2::parse_describe_capacity_reservations(resp)?)
-        }
-        "ce_get_reservation_coverage" => {
-            convert::reservation_coverage(&ce::parse_get_reservation_coverage(resp)?, amounts)
-        }
-        "ce_get_dimension_values" => {
-            convert::dimension_values(&ce::parse_get_dimension_values(resp)?)
-        }
-        "sts_get_caller_identity" => {
-            convert::caller_identity(&sts::parse_get_caller_identity(resp)?)
-        }
-        other => panic!("unknown operation {other}"),
-    })
-}
-
 fn kind_named(name: &str) -> ErrorKind {
     use ErrorKind::*;
     let all = [
@@ -187,7 +110,7 @@ fn check_operation(op: &str) -> usize {
     let all = cases(op);
     for case in &all {
         let expected = &case.botocore["output"];
-        let result = parse(op, &case.response, Amounts::Text);
+        let result = compare::parse(op, &case.response, Amounts::Text);
         if case.response.status >= 300 {
             let err = match result {
                 Err(AwsError::Service(e)) => e,
@@ -212,53 +135,12 @@ fn check_operation(op: &str) -> usize {
             assert_eq!(err.kind, kind_named(kind), "{}: kind", case.name);
             continue;
         }
-        let mut ours = result.unwrap_or_else(|e| panic!("{}: {e}", case.name));
-        let mut theirs = expected.clone();
-        normalize(&mut ours);
-        normalize(&mut theirs);
-        if let Some(d) = diff("", &ours, &theirs) {
-            panic!("{}: differs from botocore at {d}", case.name);
-        }
-        // Cost Explorer numbers: our parsed values against Python's float() of the same text.
-        if let Some(numbers) = case.botocore["numbers"].as_object() {
-            let values = parse(op, &case.response, Amounts::Value).unwrap();
-            let mut flat = Map::new();
-            flatten("", &values, &mut flat);
-            assert_eq!(flat.len(), numbers.len(), "{}: number count", case.name);
-            for (path, want) in numbers {
-                assert_eq!(flat.get(path), Some(want), "{}: {path}", case.name);
-            }
+        result.unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        if let Err(d) = compare::agree(op, &case.response, expected, &case.botocore["numbers"]) {
+            panic!("{}: {d}", case.name);
         }
     }
     all.len()
-}
-
-/// `{"a": {"b": [1]}}` -> `{"a.b[0]": 1}`, skipping what the generator skips.
-fn flatten(path: &str, v: &Value, out: &mut Map<String, Value>) {
-    match v {
-        Value::Object(map) => {
-            for (k, v) in map {
-                if ["Attributes", "TimePeriod", "ResponseMetadata"].contains(&k.as_str()) {
-                    continue;
-                }
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                flatten(&p, v, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                flatten(&format!("{path}[{i}]"), v, out);
-            }
-        }
-        Value::Number(_) => {
-            out.insert(path.to_owned(), v.clone());
-        }
-        _ => {}
-    }
 }
 
 #[test]

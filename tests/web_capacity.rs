@@ -43,7 +43,7 @@ async fn the_list_shows_sorts_and_filters_the_sample_reservations() {
         &format!("section.reservations table.data tbody td:nth-child({column})"),
     )
     .iter()
-    .map(|t| t.parse().unwrap())
+    .map(|t| t.replace(',', "").parse().unwrap())
     .collect();
     let mut ascending = totals.clone();
     ascending.sort();

@@ -14,7 +14,7 @@ fn link(root: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
 }
 
 fn heading(root: &web_sys::HtmlElement) -> String {
-    root.query_selector("h2")
+    root.query_selector("h1")
         .unwrap()
         .expect("an area heading")
         .text_content()

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod filter;
 pub mod html;
 pub mod jobs;
+pub mod numbers;
 pub mod percent;
 pub mod reservations;
 pub mod route;

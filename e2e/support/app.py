@@ -13,7 +13,7 @@ def bash_paste(c) -> str:
 def connect_to_standin(journey, region: str = "us-east-1", creds=DEMO_CREDENTIALS):
     """Opens Connection, points every endpoint at the stand-in, pastes, picks the region and connects."""
     page = journey.open("#/connection")
-    expect(page.get_by_role("heading", level=2, name="Connection")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     if not page.get_by_label("EC2 endpoint", exact=True).is_visible():
         page.get_by_text("Custom endpoints").click()
     for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):

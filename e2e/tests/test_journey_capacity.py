@@ -13,11 +13,10 @@ from e2e.support.app import aws_calls, connect_to_sample_data, connect_to_standi
 
 def open_capacity(page):
     page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
-    expect(page.get_by_role("heading", level=2, name="Capacity Reservations")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^\d+ of \d+ reservations$"))).to_be_visible()
-    # The count line shows "0 of 0" while the list is still being asked for: wait for the
-    # answer (every region these journeys open has reservations), so that what a test counts
-    # or breaks afterwards is its own request, not the list's.
+    # Wait for the list's rows too (every region these journeys open has reservations), so that
+    # what a test counts or breaks afterwards is its own request, not the list's.
     expect(page.locator("table.data tbody tr").first).to_be_visible(timeout=30_000)
 
 
@@ -58,9 +57,9 @@ def test_shared_reservation_usage_in_three_requests(journey, standin):
     page = connect_to_standin(journey)
     open_capacity(page)
     page.get_by_role("link", name=SHARED_RESERVATION_ID).click()
-    expect(page.get_by_text(re.compile(r"^2501 of 2501 accounts$"))).to_be_visible(timeout=30_000)
-    expect(page.locator(".usage-total")).to_have_text("2700")
-    expect(page.locator(".usage-used")).to_have_text("2600")
+    expect(page.get_by_text(re.compile(r"^2,501 of 2,501 accounts$"))).to_be_visible(timeout=30_000)
+    expect(page.locator(".usage-total")).to_have_text("2,700")
+    expect(page.locator(".usage-used")).to_have_text("2,600")
     assert page.locator("table.usage tbody tr").count() == 2501
     usage_calls = aws_calls(standin, "GetCapacityReservationUsage")
     assert len(usage_calls) == 3, [c["params"] for c in usage_calls]
@@ -68,7 +67,7 @@ def test_shared_reservation_usage_in_three_requests(journey, standin):
     expect(page.locator("figure.chart svg")).to_be_visible()
     # A reload on the reservation's own URL needs a connection again, but keeps the ID.
     page.get_by_label("Search accounts").fill("700000002499")
-    expect(page.get_by_text(re.compile(r"^1 of 2501 accounts$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^1 of 2,501 accounts$"))).to_be_visible()
 
 
 def test_interruptible_reservation_shows_its_allocation(journey, standin):
@@ -119,7 +118,7 @@ def test_a_throttled_usage_page_is_retried(journey, standin):
     open_capacity(page)
     standin.scenario(throttle={"count": 1, "service": "ec2"})
     page.get_by_role("link", name=SHARED_RESERVATION_ID).click()
-    expect(page.get_by_text(re.compile(r"^2501 of 2501 accounts$"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"^2,501 of 2,501 accounts$"))).to_be_visible(timeout=30_000)
     assert len(aws_calls(standin, "GetCapacityReservationUsage")) == 4
 
 
@@ -135,3 +134,14 @@ def test_the_same_views_on_sample_data(journey, standin):
     page.get_by_role("button", name="Check permissions").click()
     expect(page.get_by_text(re.compile(r"^Allowed: "))).to_be_visible()
     assert standin.log() == []
+
+
+def test_the_count_line_waits_for_the_list(journey, standin):
+    # While the region's list is still being asked for, the page says it is listing, not
+    # "0 of 0 reservations" (which reads as "you have none").
+    page = connect_to_standin(journey)
+    standin.scenario(slow={"count": 1, "service": "ec2", "seconds": 2.0})
+    page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
+    expect(page.get_by_role("status").filter(has_text="Listing reservations")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^0 of 0 reservations$"))).to_have_count(0)
+    expect(page.get_by_text(re.compile(r"^\d+ of \d+ reservations$"))).to_be_visible(timeout=30_000)

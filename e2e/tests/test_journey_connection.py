@@ -58,7 +58,7 @@ def leak_check(journey, console):
 
 def open_connection(journey, standin):
     page = journey.open("#/connection")
-    expect(page.get_by_role("heading", level=2, name="Connection")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     page.get_by_text("Custom endpoints").click()
     for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):
         page.get_by_label(label, exact=True).fill(standin.url)
@@ -159,7 +159,7 @@ def test_dropped_cors_headers_explain_the_proxy_route(journey, standin, leak_che
 
 def test_sample_data_works_with_the_network_blocked(journey, standin, leak_check):
     page = journey.open("#/connection")
-    expect(page.get_by_role("heading", level=2, name="Connection")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     page.context.set_offline(True)
     page.get_by_role("button", name="Try with sample data").click()
     expect(page.get_by_text("arn:aws:sts::111122223333:assumed-role/FinOpsReadOnly/demo-user")).to_be_visible()

@@ -27,7 +27,7 @@ def thirteen_months():
 
 def open_coverage(page):
     page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    expect(page.get_by_role("heading", level=2, name="Coverage")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
 
 
 def custom_period(page, first, last):
@@ -51,14 +51,47 @@ def table_rows(page, part="tbody"):
         "rows => rows.map(r => Array.from(r.cells).map(c => c.innerText.trim()))")
 
 
-def expected_rows(params, group=None):
-    """What the stand-in answers for ``params`` (all pages at once), as the table's cells."""
+def table_titles(page, part="tbody"):
+    return page.locator(f"table.coverage-table {part} tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.title))")
+
+
+def expected_rows(params, group=None, exact=False):
+    """What the stand-in answers for ``params`` (all pages at once), as the table shows it (or,
+    with ``exact``, as AWS wrote it: the CSV's cells)."""
     answer = ce.get_reservation_coverage({k: v for k, v in params.items() if k != "NextPageToken"},
                                          today(), Tokens())
     rows = []
     for period in answer["CoveragesByTime"]:
         rows.append(cells(period["TimePeriod"]["Start"], period["TimePeriod"]["End"], period["Total"], group))
-    return rows, cells("Total", "", answer["Total"], group and "")
+    total = cells("Total", "", answer["Total"], group and "")
+    if exact:
+        return rows, total
+    return [on_screen(r) for r in rows], on_screen(total)
+
+
+# How the table writes each of the nine figures (the last nine cells of a row).
+KINDS = ["percent", "quantity", "quantity", "quantity", "percent", "quantity", "quantity", "quantity", "usd"]
+
+
+def shown(text, kind):
+    """AWS's text as the table writes it, stated independently of core/src/numbers.rs: two
+    decimals and a no-break space before % for percentages, thousands grouped, hours and units
+    with trailing zeros dropped, dollars with cents; never a minus sign on a rounded zero."""
+    if text == "":
+        return ""
+    v = float(text.rstrip("%"))
+    digits = f"{abs(v):,.2f}"
+    sign = "-" if v < 0 and set(digits) - set("0.,") else ""
+    if kind == "percent":
+        return f"{sign}{digits}\u00a0%"
+    if kind == "usd":
+        return f"{sign}${digits}"
+    return sign + digits.rstrip("0").rstrip(".")
+
+
+def on_screen(row):
+    return row[:-9] + [shown(t, k) for t, k in zip(row[-9:], KINDS)]
 
 
 def cells(start, end, c, group=None):
@@ -86,6 +119,13 @@ def test_thirteen_months_daily_table_equals_the_standin(journey, standin):
     assert len(want) == (last - first).days + 1
     assert table_rows(page) == want
     assert table_rows(page, "tfoot") == [total]
+    # People read rounded figures; AWS's exact text is on hover.
+    exact, _ = expected_rows(params, exact=True)
+    titles = table_titles(page)
+    assert [t[-8:] for t in titles] == [["AWS: " + x for x in r[-8:]] for r in exact]
+    assert all(t[-9].endswith(" · AWS: " + r[-9]) for t, r in zip(titles, exact))
+    assert any(re.fullmatch(r"\d+\.\d{2}\u00a0%", r[-9]) for r in want)
+    assert any(len(r[-9]) > 8 for r in exact), "AWS's percentages have more than two decimals"
     # Both charts, with a hover title per day and the dashed target.
     lines = region.locator("svg.coverage-lines")
     expect(lines).to_be_visible()
@@ -102,7 +142,7 @@ def test_thirteen_months_daily_table_equals_the_standin(journey, standin):
     records = list(csv.reader(io.StringIO(text)))
     assert records[0][:3] == ["Start", "End (exclusive)", "Group"]
     assert len(records) == len(want) + 2
-    assert [r[:2] + r[3:] for r in records[1:-1]] == want
+    assert [r[:2] + r[3:] for r in records[1:-1]] == exact
 
 
 def test_monthly_by_instance_type_sends_one_request_per_type(journey, standin):

@@ -31,7 +31,7 @@ def bash_paste(c):
 def test_the_built_page_carries_a_strict_policy_and_runs_under_it(journey, standin):
     page = journey.open("#/connection")
     # The app started: the inline loader's hash and 'wasm-unsafe-eval' are right.
-    expect(page.get_by_role("heading", level=2, name="Connection")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     d = directives(page)
     assert d["default-src"] == ["'none'"]
     assert d["script-src"][:2] == ["'self'", "'wasm-unsafe-eval'"]
@@ -61,7 +61,7 @@ def test_the_browser_enforces_the_policy(journey, standin):
     journey.csp_violations_expected = True
     journey.expect_page_problems = True  # the browser logs the refusal as a console error
     page = journey.open("#/connection")
-    expect(page.get_by_role("heading", level=2, name="Connection")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     result = page.evaluate("() => fetch('http://127.0.0.1:9/').then(() => 'sent', () => 'refused')")
     assert result == "refused"
     # The violation event is dispatched as its own task: give it a moment.
@@ -114,7 +114,7 @@ def test_plain_http_to_another_computer_is_refused_before_sending(journey, stand
 def test_a_panic_shows_a_banner_without_secrets(journey, standin):
     journey.expect_page_problems = True  # the panic itself is a page error
     page = journey.open("#/connection")
-    expect(page.get_by_role("heading", level=2, name="Connection")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     secret = C.secret_key
     page.evaluate("s => { try { window.wasmBindings.provokePanic('while holding ' + s) } catch (e) {} }", secret)
     banner = page.locator("#crash-banner")

@@ -19,7 +19,7 @@ EXPECTED_FILTER = {"And": [
 
 def open_coverage(page):
     page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    expect(page.get_by_role("heading", level=2, name="Coverage")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
 
 
 def condition(page, n):
@@ -143,7 +143,7 @@ def test_a_link_reopens_the_filter(journey, standin):
     page = page.context.new_page()
     page.goto(link)
     expect(page.locator("#run-reason")).to_contain_text("Connect first")
-    expect(page.get_by_role("heading", level=2, name="Coverage")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
     assert shown_json(page) == EXPECTED_FILTER
     expect(condition(page, 2).get_by_label("Dimension", exact=True)).to_have_value("INSTANCE_TYPE")
     expect(condition(page, 3).get_by_label("Tag key")).to_have_value("team")

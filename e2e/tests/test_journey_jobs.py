@@ -19,12 +19,12 @@ JUMP = 20 * 60
 
 def open_coverage(page):
     page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    expect(page.get_by_role("heading", level=2, name="Coverage")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
 
 
 def open_capacity(page):
     page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
-    expect(page.get_by_role("heading", level=2, name="Capacity Reservations")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^\d+ of \d+ reservations$"))).to_be_visible()
 
 
@@ -118,7 +118,7 @@ def test_forget_during_a_usage_load_sends_no_further_page(journey, standin):
     time.sleep(4)
     usage = aws_calls(standin, "GetCapacityReservationUsage")
     assert len(usage) == 2, "page 2 was in flight when Forget was pressed; page 3 was never asked for"
-    expect(page.get_by_text(re.compile(r"^2501 of 2501 accounts$"))).to_have_count(0)
+    expect(page.get_by_text(re.compile(r"^2,501 of 2,501 accounts$"))).to_have_count(0)
 
 
 def run_coverage(page):
@@ -131,12 +131,12 @@ def test_switching_accounts_never_shows_the_previous_accounts_answers(journey, s
     page = connect_to_standin(journey)
     open_capacity(page)
     page.get_by_role("link", name=SHARED_RESERVATION_ID).click()
-    expect(page.get_by_text(re.compile(r"^2501 of 2501 accounts$"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"^2,501 of 2,501 accounts$"))).to_be_visible(timeout=30_000)
     assert len(aws_calls(standin, "GetCapacityReservationUsage")) == 3
     # The same caller reopening it: answered from the session, nothing sent.
     page.get_by_role("link", name="← All reservations").click()
     page.get_by_role("link", name=SHARED_RESERVATION_ID).click()
-    expect(page.get_by_text(re.compile(r"^2501 of 2501 accounts$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^2,501 of 2,501 accounts$"))).to_be_visible()
     assert len(aws_calls(standin, "GetCapacityReservationUsage")) == 3
     run_coverage(page)
     assert len(aws_calls(standin, "GetReservationCoverage")) == 1
@@ -145,7 +145,7 @@ def test_switching_accounts_never_shows_the_previous_accounts_answers(journey, s
     connect_to_standin(journey, creds=SECOND_CREDENTIALS)
     open_capacity(page)
     page.get_by_role("link", name=SHARED_RESERVATION_ID).click()
-    expect(page.get_by_text(re.compile(r"^2501 of 2501 accounts$"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"^2,501 of 2,501 accounts$"))).to_be_visible(timeout=30_000)
     usage = aws_calls(standin, "GetCapacityReservationUsage")
     assert len(usage) == 6
     assert {e["access_key"] for e in usage[3:]} == {SECOND_CREDENTIALS.access_key}

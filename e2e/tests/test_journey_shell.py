@@ -9,7 +9,7 @@ AREAS = [("Connection", "#/connection"), ("Capacity Reservations", "#/capacity")
 
 
 def _area_heading(page, name):
-    return page.get_by_role("heading", level=2, name=name, exact=True)
+    return page.get_by_role("heading", level=1, name=name, exact=True)
 
 
 def _nav(page):

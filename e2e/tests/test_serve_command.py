@@ -55,7 +55,7 @@ def test_serve_command_serves_a_navigable_app(browser, tmp_path):
         nav = page.get_by_role("navigation")
         for name in AREAS[1:] + AREAS[:1]:
             nav.get_by_role("link", name=name, exact=True).click()
-            expect(page.get_by_role("heading", level=2, name=name, exact=True)).to_be_visible()
+            expect(page.get_by_role("heading", level=1, name=name, exact=True)).to_be_visible()
         page.close()
         assert errors == [], errors
     finally:

@@ -83,7 +83,7 @@ pub fn CapacityArea(
     };
 
     view! {
-        <h2 class="area-title">"Capacity Reservations"</h2>
+        <h1 class="area-title">"Capacity Reservations"</h1>
         <p class="lead">
             "Every Capacity Reservation in a region or all regions, how full each is, which accounts use it, and what sits idle."
         </p>

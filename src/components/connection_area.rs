@@ -89,7 +89,7 @@ pub fn ConnectionArea() -> impl IntoView {
     };
 
     view! {
-        <h2 class="area-title">"Connection"</h2>
+        <h1 class="area-title">"Connection"</h1>
         <p class="lead">
             "Paste the temporary credentials your SSO portal or the AWS CLI printed, pick a region, \
              and check who you are connected as. Credentials are kept in this tab's memory only: \

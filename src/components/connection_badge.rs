@@ -11,7 +11,7 @@ pub fn ConnectionBadge() -> impl IntoView {
     move || {
         let Some(connection) = session.connection.get() else {
             return view! {
-                <a class="badge badge-off" href=Area::Connection.href() aria-label="Connection status">
+                <a class="badge badge-off" href=Area::Connection.href() aria-label="Not connected (connection status)">
                     "Not connected"
                 </a>
             }
@@ -37,8 +37,10 @@ pub fn ConnectionBadge() -> impl IntoView {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
+        // The accessible name starts with what is seen (WCAG 2.5.3, label in name).
+        let label = format!("{text} (connection status)");
         view! {
-            <a class=class href=Area::Connection.href() aria-label="Connection status">{text}</a>
+            <a class=class href=Area::Connection.href() aria-label=label>{text}</a>
         }
         .into_any()
     }

@@ -204,7 +204,7 @@ pub fn CoverageArea(
     let cli = Signal::derive(move || checked.get().map(|v| cli_command(&v)).unwrap_or_default());
 
     view! {
-        <h2 class="area-title">"Coverage"</h2>
+        <h1 class="area-title">"Coverage"</h1>
         <p class="lead">
             "How much of your running instance hours reservations covered, day by day or month by month, against a target, with Cost Explorer filters built in a form."
         </p>
@@ -402,5 +402,5 @@ fn chart_width() -> u32 {
             .unwrap_or(960.0)
             - 64.0
     });
-    w.clamp(320.0, 1100.0) as u32
+    w.clamp(320.0, 2400.0) as u32
 }

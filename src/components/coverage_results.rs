@@ -10,8 +10,9 @@ use crate::chart::{
 };
 use crate::coverage::{
     band, coverage_csv, coverage_series, figures, hours_percent, stacks, CoverageRow, Metric,
-    SplitKey, COLUMNS,
+    SplitKey, COLUMNS, KINDS,
 };
+use crate::numbers;
 
 /// How many groups get their own line; the rest are "Others".
 const TOP_GROUPS: usize = 10;
@@ -77,7 +78,12 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                 <div class="toolbar pager">
                     <button type="button" disabled=move || first.get() == 0
                         on:click=move |_| first.update(|f| *f = f.saturating_sub(PAGE_ROWS))>"Previous rows"</button>
-                    <span role="status">{format!("Rows {}–{end} of {count}", start + 1)}</span>
+                    <span role="status">{format!(
+                        "Rows {}–{} of {}",
+                        numbers::count(start as u64 + 1),
+                        numbers::count(end as u64),
+                        numbers::count(count as u64)
+                    )}</span>
                     <button type="button" disabled=move || first.get() + PAGE_ROWS >= count
                         on:click=move |_| first.update(|f| *f += PAGE_ROWS)>"Next rows"</button>
                 </div>
@@ -96,7 +102,8 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
     let groups = series.len();
     let rows = outcome.rows.len();
     let summary = format!(
-        "{rows} row{} · {} · {}",
+        "{} row{} · {} · {}",
+        numbers::count(rows as u64),
         if rows == 1 { "" } else { "s" },
         match &outcome.split {
             None => "all usage".to_owned(),
@@ -118,7 +125,7 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
     view! {
         <section class="coverage-results" aria-label="Coverage results">
             <p class="count" role="status">{summary}</p>
-            <figure class="chart">
+            <figure class="chart" aria-describedby="coverage-table-caption">
                 <figcaption>"Coverage of running hours over time (UTC dates); the dashed line is the target. Hover a day for exact values."</figcaption>
                 <div inner_html=lines></div>
                 <ul class="legend" aria-label="Lines">
@@ -127,7 +134,7 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </figure>
-            <figure class="chart">
+            <figure class="chart" aria-describedby="coverage-table-caption">
                 <figcaption>{format!("Reserved and on-demand {unit} per period (UTC dates).")}</figcaption>
                 <div inner_html=stacked></div>
                 <ul class="legend" aria-label="Stacks">
@@ -142,8 +149,9 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                 <button type="button" on:click=export>"Export CSV"</button>
             </div>
             {pager}
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage table (scrolls sideways)">
                 <table class="data coverage-table">
+                    <caption id="coverage-table-caption">"Every figure of the charts, per period: rounded for reading; hover one for AWS's exact text, which the CSV keeps."</caption>
                     <thead inner_html=move || table.with(|t| t.0.clone())></thead>
                     <tbody inner_html=move || table.with(|t| t.1.clone())></tbody>
                     <tfoot inner_html=move || table.with(|t| t.2.clone())></tfoot>
@@ -166,7 +174,7 @@ fn table_html(
         head.push_str("<th scope=\"col\">Group</th>");
     }
     for c in COLUMNS {
-        head.push_str(&format!("<th scope=\"col\">{c}</th>"));
+        head.push_str(&format!("<th scope=\"col\" class=\"num\">{c}</th>"));
     }
     head.push_str("</tr>");
     let mut body = String::new();
@@ -190,19 +198,33 @@ fn table_html(
 fn push(html: &mut String, start: &str, end: &str, group: Option<&str>, c: &Coverage, target: f64) {
     let b = band(hours_percent(c), target);
     let class = format!("band {}", b.class());
-    let texts: Vec<String> = figures(c)
+    let figures = figures(c);
+    // People read rounded, grouped figures; AWS's exact text is on hover (and in the CSV).
+    let texts: Vec<(String, String)> = figures
         .iter()
-        .map(|a| a.map(|a| a.text.to_string()).unwrap_or_default())
+        .zip(KINDS)
+        .map(|(a, kind)| {
+            a.map(|a| (numbers::format(a.value, kind), format!("AWS: {}", a.text)))
+                .unwrap_or_default()
+        })
         .collect();
+    let first_title = match figures[0] {
+        Some(_) => format!("{} · {}", b.words(), texts[0].1),
+        None => b.words().to_owned(),
+    };
     let mut cells = vec![Cell::Heading(start), Cell::Text(end)];
     if let Some(g) = group {
         cells.push(Cell::Text(g));
     }
-    cells.push(Cell::Badge {
-        class: &class,
-        title: b.words(),
-        text: &texts[0],
+    cells.push(Cell::Number {
+        text: &texts[0].0,
+        title: Some(&first_title),
+        class: Some(&class),
     });
-    cells.extend(texts[1..].iter().map(|t| Cell::Text(t)));
+    cells.extend(texts[1..].iter().map(|(text, title)| Cell::Number {
+        text,
+        title: (!title.is_empty()).then_some(title.as_str()),
+        class: None,
+    }));
     push_row(html, None, None, &cells);
 }

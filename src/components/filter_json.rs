@@ -38,7 +38,7 @@ pub fn FilterJson(
 
     view! {
         <section class="filter-json" aria-label="Filter as JSON">
-            <h4>"As JSON"</h4>
+            <h2>"As JSON"</h2>
             <pre id="filter-json-out" class="json">
                 {move || {
                     let text = json.get();
@@ -53,9 +53,11 @@ pub fn FilterJson(
                     on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
             </div>
             <button type="button" on:click=import>"Import JSON"</button>
-            <ul class="violations" role="alert">
-                {move || problems.get().into_iter().map(|p| view! { <li class="field-error">{p}</li> }).collect_view()}
-            </ul>
+            <div role="alert">
+                <ul class="violations">
+                    {move || problems.get().into_iter().map(|p| view! { <li class="field-error">{p}</li> }).collect_view()}
+                </ul>
+            </div>
         </section>
     }
 }

@@ -15,7 +15,7 @@ pub fn IdentityCard(
     let dash = || "—".to_owned();
     view! {
         <section class="identity" aria-label="Connected identity">
-            <h3>{if demo { "Connected to sample data" } else { "Connected" }}</h3>
+            <h2>{if demo { "Connected to sample data" } else { "Connected" }}</h2>
             <dl>
                 <dt>"Account"</dt><dd class="identity-account">{identity.account.unwrap_or_else(dash)}</dd>
                 <dt>"ARN"</dt><dd class="identity-arn"><code>{identity.arn.unwrap_or_else(dash)}</code></dd>

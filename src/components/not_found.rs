@@ -9,7 +9,7 @@ pub fn NotFound(
     path: String,
 ) -> impl IntoView {
     view! {
-        <h2 class="area-title">"No such page"</h2>
+        <h1 class="area-title">"No such page"</h1>
         <p>"There is no page at " <code>{format!("#{path}")}</code> ". Go to:"</p>
         <ul>
             {Area::ALL

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::table_html::{push_row, Cell};
 use super::{download_text, CapacityStore};
 use crate::aws::ec2::CapacityReservationState;
+use crate::numbers;
 use crate::reservations::{
     filter_and_sort, reservations_csv, Direction, ReservationColumn, RowFilter, Sort,
 };
@@ -57,7 +58,7 @@ pub fn ReservationList() -> impl IntoView {
             })
         };
         view! {
-            <th scope="col" aria-sort=aria>
+            <th scope="col" aria-sort=aria class:num=column.numeric()>
                 <button type="button" class="sort" on:click=move |_| sort.update(|s| {
                     *s = if s.column == column { Sort::new(column, s.direction.flipped()) } else { Sort::new(column, Direction::Ascending) };
                 })>{column.title()}</button>
@@ -96,20 +97,31 @@ pub fn ReservationList() -> impl IntoView {
             </div>
             {move || {
                 let f = filter();
-                store.rows.with(|rows| {
+                // Until a listing has answered there is nothing to count ("0 of 0" would read
+                // as "you have none"); the toolbar says what is happening.
+                if store.loaded_for.with(Option::is_none) {
+                    return None;
+                }
+                Some(store.rows.with(|rows| {
                     let shown = filter_and_sort(rows, &f, sort.get());
-                    let count = format!("{} of {} reservations", shown.len(), rows.len());
+                    let count = format!(
+                        "{} of {} reservations",
+                        numbers::count(shown.len() as u64),
+                        numbers::count(rows.len() as u64)
+                    );
                     let mut body = String::new();
                     for row in shown {
                         let state_title = row.state.as_ref().map(|s| s.meaning()).unwrap_or("");
                         let state_class = format!("state state-{}", row.state_text());
                         let href = reservation_href(&row.region, &row.id);
-                        let texts: Vec<String> = shown_columns().map(|c| c.cell(row)).collect();
+                        let texts: Vec<String> = shown_columns().map(|c| c.display(row)).collect();
                         let cells: Vec<Cell> = shown_columns()
                             .zip(&texts)
                             .map(|(c, text)| match c {
                                 ReservationColumn::Id => Cell::Link { href: &href, text },
                                 ReservationColumn::State => Cell::Badge { class: &state_class, title: state_title, text },
+                                c if c.numeric() => Cell::Number { text, title: None, class: None },
+                                ReservationColumn::Tags => Cell::Wrap(text),
                                 _ => Cell::Text(text),
                             })
                             .collect();
@@ -122,14 +134,14 @@ pub fn ReservationList() -> impl IntoView {
                     }
                     view! {
                         <p class="count" role="status">{count}</p>
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label="Reservations table (scrolls sideways)">
                             <table class="data">
                                 <thead><tr>{shown_columns().map(header).collect_view()}</tr></thead>
                                 <tbody inner_html=body></tbody>
                             </table>
                         </div>
                     }
-                })
+                }))
             }}
         </section>
     }

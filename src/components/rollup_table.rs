@@ -2,7 +2,10 @@ use leptos::prelude::*;
 
 use super::table_html::{push_row, Cell};
 use super::CapacityStore;
-use crate::reservations::{rollup_by_instance_type, share_text, InstanceTypeRollup, UsageMatrix};
+use crate::numbers::count;
+use crate::reservations::{
+    rollup_by_instance_type, share_display, InstanceTypeRollup, UsageMatrix,
+};
 
 /// Totals per instance type across the listed reservations, and once the usage of several
 /// reservations is loaded, who uses which (account × reservation).
@@ -23,9 +26,9 @@ pub fn RollupTable() -> impl IntoView {
             rollup_row(&mut foot, &all, "All");
             Some(view! {
                 <section class="rollup" aria-label="Totals per instance type">
-                    <h3>"Totals per instance type"</h3>
+                    <h2>"Totals per instance type"</h2>
                     <table class="data">
-                        <thead><tr><th scope="col">"Instance type"</th><th scope="col">"Reservations"</th><th scope="col">"Total"</th><th scope="col">"Used"</th><th scope="col">"Available"</th><th scope="col">"Utilisation %"</th></tr></thead>
+                        <thead><tr><th scope="col">"Instance type"</th><th scope="col" class="num">"Reservations"</th><th scope="col" class="num">"Total"</th><th scope="col" class="num">"Used"</th><th scope="col" class="num">"Available"</th><th scope="col" class="num">"Utilisation"</th></tr></thead>
                         <tbody inner_html=body></tbody>
                         <tfoot inner_html=foot></tfoot>
                     </table>
@@ -43,8 +46,8 @@ pub fn RollupTable() -> impl IntoView {
                 let (head, body, foot) = matrix_html(&UsageMatrix::from_details(details));
                 view! {
                     <section class="matrix" aria-label="Accounts by reservation">
-                        <h3>"Accounts × reservations (usage loaded so far)"</h3>
-                        <div class="table-wrap">
+                        <h2>"Accounts × reservations (usage loaded so far)"</h2>
+                        <div class="table-wrap" tabindex="0" role="region" aria-label="Accounts by reservation table (scrolls sideways)">
                             <table class="data">
                                 <thead inner_html=head></thead>
                                 <tbody inner_html=body></tbody>
@@ -61,14 +64,14 @@ pub fn RollupTable() -> impl IntoView {
 
 fn rollup_row(html: &mut String, g: &InstanceTypeRollup, name: &str) {
     let numbers = [
-        g.reservations.to_string(),
-        g.total.to_string(),
-        g.used.to_string(),
-        g.available.to_string(),
-        share_text(g.utilisation),
+        count(g.reservations as u64),
+        count(g.total),
+        count(g.used),
+        count(g.available),
+        share_display(g.utilisation),
     ];
     let mut cells = vec![Cell::Heading(name)];
-    cells.extend(numbers.iter().map(|n| Cell::Text(n)));
+    cells.extend(numbers.iter().map(number));
     push_row(html, None, None, &cells);
 }
 
@@ -85,18 +88,26 @@ fn matrix_html(m: &UsageMatrix) -> (String, String, String) {
     for (i, account) in m.accounts.iter().enumerate() {
         let mut texts: Vec<String> = m.cells[i]
             .iter()
-            .map(|c| c.map(|v| v.to_string()).unwrap_or_default())
+            .map(|c| c.map(count).unwrap_or_default())
             .collect();
-        texts.push(m.account_totals[i].to_string());
+        texts.push(count(m.account_totals[i]));
         let mut cells = vec![Cell::Heading(account)];
-        cells.extend(texts.iter().map(|t| Cell::Text(t)));
+        cells.extend(texts.iter().map(number));
         push_row(&mut body, None, None, &cells);
     }
-    let mut texts: Vec<String> = m.reservation_totals.iter().map(u64::to_string).collect();
-    texts.push(m.grand_total.to_string());
+    let mut texts: Vec<String> = m.reservation_totals.iter().map(|&t| count(t)).collect();
+    texts.push(count(m.grand_total));
     let mut cells = vec![Cell::Heading("Total")];
-    cells.extend(texts.iter().map(|t| Cell::Text(t)));
+    cells.extend(texts.iter().map(number));
     let mut foot = String::new();
     push_row(&mut foot, None, None, &cells);
     (head, body, foot)
+}
+
+fn number(text: &String) -> Cell<'_> {
+    Cell::Number {
+        text,
+        title: None,
+        class: None,
+    }
 }

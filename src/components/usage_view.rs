@@ -6,7 +6,7 @@ use super::{download_text, CapacityStore, ErrorPanel, Session};
 use crate::chart::usage_bars_svg;
 use crate::jobs::CallError;
 use crate::reservations::{
-    count_text, share_text, usage_csv, Direction, Sort, UsageColumn, UsageDetail,
+    count_display, share_display, usage_csv, Direction, Sort, UsageColumn, UsageDetail,
 };
 use crate::route::Area;
 use crate::shell::JobSlot;
@@ -88,7 +88,7 @@ pub fn UsageView(
 
     view! {
         <p><a href=Area::CapacityReservations.href()>"← All reservations"</a></p>
-        <h3>{format!("{id} in {region}")}</h3>
+        <h2>{format!("{id} in {region}")}</h2>
         <div class="toolbar">
             <button type="button" on:click=move |_| { check.dispatch(()); }>"Check permissions"</button>
             <Show when=move || pending.get()>
@@ -125,7 +125,7 @@ fn UsageDetailView(detail: UsageDetail) -> impl IntoView {
     };
     let header = move |column: UsageColumn| {
         view! {
-            <th scope="col">
+            <th scope="col" class:num=column.numeric()>
                 <button type="button" class="sort" on:click=move |_| sort.update(|s| {
                     *s = if s.column == column { Sort::new(column, s.direction.flipped()) } else { Sort::new(column, Direction::Descending) };
                 })>{column.title()}</button>
@@ -136,14 +136,14 @@ fn UsageDetailView(detail: UsageDetail) -> impl IntoView {
         <dl class="usage-header">
             <dt>"Instance type"</dt><dd>{h.instance_type.clone().unwrap_or_default()}</dd>
             <dt>"State"</dt><dd>{h.state.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_default()}</dd>
-            <dt>"Total"</dt><dd class="usage-total">{count_text(h.total)}</dd>
-            <dt>"Available"</dt><dd>{count_text(h.available)}</dd>
-            <dt>"Used"</dt><dd class="usage-used">{count_text(h.used)}</dd>
-            <dt>"Utilisation %"</dt><dd>{share_text(h.utilisation)}</dd>
+            <dt>"Total"</dt><dd class="usage-total">{count_display(h.total)}</dd>
+            <dt>"Available"</dt><dd>{count_display(h.available)}</dd>
+            <dt>"Used"</dt><dd class="usage-used">{count_display(h.used)}</dd>
+            <dt>"Utilisation"</dt><dd>{share_display(h.utilisation)}</dd>
         </dl>
         {interruptible.map(|i| view! {
             <section class="interruptible" aria-label="Interruptible capacity">
-                <h4>"Interruptible capacity"</h4>
+                <h3>"Interruptible capacity"</h3>
                 <dl>
                     <dt>"Allocation status"</dt><dd>{i.status().map(|s| s.as_str().to_owned()).unwrap_or_else(|| "—".into())}</dd>
                     <dt>"Instances vs target"</dt><dd>{i.progress_text().unwrap_or_else(|| "—".into())}</dd>
@@ -153,7 +153,7 @@ fn UsageDetailView(detail: UsageDetail) -> impl IntoView {
                 </dl>
             </section>
         })}
-        <figure class="chart" inner_html=chart></figure>
+        <figure class="chart" inner_html=chart aria-describedby="usage-table-caption"></figure>
         <div class="toolbar">
             <div class="field inline">
                 <label for="account-search">"Search accounts"</label>
@@ -164,16 +164,25 @@ fn UsageDetailView(detail: UsageDetail) -> impl IntoView {
         </div>
         {move || detail.with_value(|d| {
             let rows = d.view(&query.get(), sort.get());
-            let count = format!("{} of {} accounts", rows.len(), d.rows.len());
+            let count = format!(
+                "{} of {} accounts",
+                crate::numbers::count(rows.len() as u64),
+                crate::numbers::count(d.rows.len() as u64)
+            );
             let mut body = String::new();
             for r in rows {
-                let (used, share) = (count_text(r.used), share_text(r.share));
-                push_row(&mut body, None, None, &[Cell::Text(&r.account_id), Cell::Text(&used), Cell::Text(&share)]);
+                let (used, share) = (count_display(r.used), share_display(r.share));
+                push_row(&mut body, None, None, &[
+                    Cell::Text(&r.account_id),
+                    Cell::Number { text: &used, title: None, class: None },
+                    Cell::Number { text: &share, title: None, class: None },
+                ]);
             }
             view! {
                 <p class="count" role="status">{count}</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Accounts table (scrolls sideways)">
                     <table class="data usage">
+                        <caption id="usage-table-caption">"Instances in use per account (the chart shows the accounts using the most)."</caption>
                         <thead><tr>{UsageColumn::ALL.into_iter().map(header).collect_view()}</tr></thead>
                         <tbody inner_html=body></tbody>
                     </table>

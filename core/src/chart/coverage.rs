@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::svg::{escape, finish, SVG_TEXT_SCALE, TEXT_SENTINEL};
 use crate::coverage::{Series, Stack};
+use crate::numbers;
 
 /// Line colours: distinguishable, and mid-tone so they read on light and dark pages.
 pub const PALETTE: [RGBColor; 10] = [
@@ -223,7 +224,8 @@ pub fn coverage_lines_svg(series: &[Series], target: f64, width: u32, height: u3
                 format!(
                     "{}: {}",
                     s.name,
-                    v.map(percent_text).unwrap_or_else(|| "nothing ran".into())
+                    v.map(numbers::percent)
+                        .unwrap_or_else(|| "nothing ran".into())
                 )
             })
             .collect();
@@ -259,35 +261,12 @@ fn hover_column(out: &mut String, frame: &Frame, i: usize, title: &str) {
     ));
 }
 
-/// A number for an axis or a tooltip: `1,234`, `12.5`, `0.25`.
+/// A number for an axis: `1,234`, `12.5`, `0.25` (whole from 100 up).
 pub fn number_text(v: f64) -> String {
     if v.abs() >= 100.0 {
-        let whole = v.round() as i64;
-        let digits = whole.abs().to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if whole < 0 {
-            out.insert(0, '-');
-        }
-        out
+        numbers::decimal(v, 0)
     } else {
-        let hundredths = (v * 100.0).round() as i64;
-        let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
-        let sign = if hundredths < 0 && whole == 0 {
-            "-"
-        } else {
-            ""
-        };
-        match frac {
-            0 => format!("{sign}{whole}"),
-            f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
-            f => format!("{sign}{whole}.{f:02}"),
-        }
+        numbers::quantity(v)
     }
 }
 
@@ -336,8 +315,8 @@ pub fn coverage_stack_svg(stacks: &[Stack], unit: &str, width: u32, height: u32)
             &format!(
                 "{} (UTC). Reserved {} {unit}; on demand {} {unit}.",
                 s.start,
-                number_text(s.reserved),
-                number_text(s.on_demand)
+                numbers::quantity(s.reserved),
+                numbers::quantity(s.on_demand)
             ),
         );
     }

@@ -14,5 +14,5 @@ pub use query::{
 pub use request::{cli_command, coverage_input, tag_values_input, unsendable, METRICS};
 pub use series::{
     band, coverage_csv, coverage_series, figures, hours_percent, rows_from_pages, stacks, Band,
-    CoverageRow, Series, Stack, COLUMNS,
+    CoverageRow, Series, Stack, COLUMNS, KINDS,
 };

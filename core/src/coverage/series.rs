@@ -36,6 +36,14 @@ pub const COLUMNS: [&str; 9] = [
     "On-demand cost",
 ];
 
+/// How each of [`COLUMNS`] reads for people.
+pub const KINDS: [crate::numbers::Kind; 9] = {
+    use crate::numbers::Kind::{Percent, Quantity, Usd};
+    [
+        Percent, Quantity, Quantity, Quantity, Percent, Quantity, Quantity, Quantity, Usd,
+    ]
+};
+
 /// The texts of [`COLUMNS`] for `c` (empty where AWS sent nothing).
 pub fn figures(c: &Coverage) -> [Option<&Amount>; 9] {
     let h = c.coverage_hours.as_ref();

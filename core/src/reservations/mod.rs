@@ -18,7 +18,7 @@ pub use id::{parse_reservation_id, ReservationIdError};
 pub use order::{known_first, natural_cmp, Direction, Sort};
 pub use rollup::{rollup_by_instance_type, InstanceTypeRollup, UsageMatrix};
 pub use row::{EndDate, Owner, ReservationRow};
-pub use share::{count_text, share_text, Share};
+pub use share::{count_display, count_text, share_display, share_text, Share};
 pub use table::{
     compare_rows, filter_and_sort, reservations_csv, sort_rows, ReservationColumn, RowFilter,
 };

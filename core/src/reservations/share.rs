@@ -80,3 +80,17 @@ pub fn count_text(count: Option<impl Into<u64>>) -> String {
 pub fn share_text(share: Option<Share>) -> String {
     share.map(Share::percent_text).unwrap_or_default()
 }
+
+/// A count as people read it in a table: `1,008`, or an empty string when unknown.
+pub fn count_display(count: Option<impl Into<u64>>) -> String {
+    count
+        .map(|c| crate::numbers::count(c.into()))
+        .unwrap_or_default()
+}
+
+/// A share as people read it in a table: `62.50 %`, or an empty string when unknown.
+pub fn share_display(share: Option<Share>) -> String {
+    share
+        .map(|s| crate::numbers::percent(s.percent()))
+        .unwrap_or_default()
+}

@@ -2,7 +2,7 @@
 
 use super::order::{known_first, natural_cmp, Sort};
 use super::row::{EndDate, Owner, ReservationRow};
-use super::share::{count_text, share_text};
+use super::share::{count_display, count_text, share_display, share_text};
 use crate::aws::ec2::CapacityReservationState;
 use crate::csv::CsvTable;
 use std::cmp::Ordering;
@@ -85,7 +85,27 @@ impl ReservationColumn {
         }
     }
 
-    /// The cell text for `row` (also what the CSV holds).
+    /// Whether the column holds numbers (right-aligned, tabular figures).
+    pub fn numeric(self) -> bool {
+        matches!(
+            self,
+            Self::Total | Self::Used | Self::Available | Self::Utilisation
+        )
+    }
+
+    /// The cell as people read it in the table: counts grouped (`1,008`), the utilisation as
+    /// `62.50 %`; every other column as [`Self::cell`].
+    pub fn display(self, row: &ReservationRow) -> String {
+        match self {
+            Self::Total => count_display(row.total),
+            Self::Used => count_display(row.used),
+            Self::Available => count_display(row.available),
+            Self::Utilisation => share_display(row.utilisation),
+            _ => self.cell(row),
+        }
+    }
+
+    /// The cell text for `row` as the CSV holds it (plain numbers, no grouping or `%`).
     pub fn cell(self, row: &ReservationRow) -> String {
         match self {
             Self::Region => row.region.clone(),

@@ -4,7 +4,7 @@
 //! once, a view filters then sorts references (O(n log n)), nothing is quadratic.
 
 use super::order::{known_first, natural_cmp, Direction, Sort};
-use super::share::{count_text, share_text, Share};
+use super::share::{count_display, count_text, share_display, share_text, Share};
 use crate::aws::ec2::{
     CapacityReservationState, CapacityReservationUsage, InterruptibleAllocationStatus,
     InterruptibleCapacityAllocation, InterruptionInfo, InterruptionType,
@@ -68,7 +68,21 @@ impl UsageColumn {
         }
     }
 
-    /// The cell text for `row`.
+    /// Whether the column holds numbers (right-aligned, tabular figures).
+    pub fn numeric(self) -> bool {
+        self != Self::Account
+    }
+
+    /// The cell as people read it in the table: `1,008`, `62.50 %`.
+    pub fn display(self, row: &AccountUsage) -> String {
+        match self {
+            Self::Account => row.account_id.clone(),
+            Self::InUse => count_display(row.used),
+            Self::Share => share_display(row.share),
+        }
+    }
+
+    /// The cell text for `row` as the CSV holds it.
     pub fn cell(self, row: &AccountUsage) -> String {
         match self {
             Self::Account => row.account_id.clone(),
