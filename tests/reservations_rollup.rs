@@ -101,7 +101,7 @@ fn rows_from_the_demo_answer() {
     };
     let page = parse_describe_capacity_reservations(&answer(&req)).unwrap();
     let rows = ReservationRow::from_page(&page.capacity_reservations, "us-east-1", DEMO_ACCOUNT);
-    assert_eq!(rows.len(), 6);
+    assert_eq!(rows.len(), 9);
     assert!(rows.iter().all(|r| r.owner == Owner::Yours));
     let idle: Vec<&str> = rows
         .iter()

@@ -23,13 +23,13 @@ async fn sample_data_app() -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 async fn the_list_shows_sorts_and_filters_the_sample_reservations() {
     let root = sample_data_app().await;
-    assert!(root.text_content().unwrap().contains("6 of 6 reservations"));
+    assert!(root.text_content().unwrap().contains("9 of 9 reservations"));
     assert_eq!(root.query_selector_all("tr.idle").unwrap().length(), 1);
     let ids = texts(
         &root,
         "section.reservations table.data tbody td:nth-child(2)",
     );
-    assert_eq!(ids.len(), 6);
+    assert_eq!(ids.len(), 9);
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted, "sorted by ID by default");
@@ -58,7 +58,7 @@ async fn the_list_shows_sorts_and_filters_the_sample_reservations() {
         "p5.48xlarge",
     );
     tick(20).await;
-    assert!(root.text_content().unwrap().contains("1 of 6 reservations"));
+    assert!(root.text_content().unwrap().contains("1 of 9 reservations"));
     assert!(root
         .text_content()
         .unwrap()

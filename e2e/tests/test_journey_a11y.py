@@ -45,7 +45,7 @@ def test_every_view_on_sample_data_passes_axe(journey, scheme):
     assert_accessible(page, f"Connection, connected ({scheme})")
 
     open_area(page, "Capacity Reservations")
-    expect(page.get_by_text(re.compile(r"^6 of 6 reservations$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^9 of 9 reservations$"))).to_be_visible()
     assert_accessible(page, f"reservation list ({scheme})")
     page.get_by_role("link", name="cr-0a1b2c3d4e5f60001").click()
     expect(page.locator(".usage-used")).to_have_text("34")

@@ -125,7 +125,7 @@ def test_a_throttled_usage_page_is_retried(journey, standin):
 def test_the_same_views_on_sample_data(journey, standin):
     page = connect_to_sample_data(journey)
     open_capacity(page)
-    expect(page.get_by_text(re.compile(r"^6 of 6 reservations$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^9 of 9 reservations$"))).to_be_visible()
     expect(page.locator("tr.idle")).to_have_count(1)
     expect(page.get_by_role("heading", name="Totals per instance type")).to_be_visible()
     page.get_by_role("link", name="cr-0a1b2c3d4e5f60001").click()

@@ -145,14 +145,19 @@ def test_thirteen_months_daily_table_equals_the_standin(journey, standin):
     assert [r[:2] + r[3:] for r in records[1:-1]] == exact
 
 
-def test_monthly_by_instance_type_sends_one_request_per_type(journey, standin):
-    page = connect_to_standin(journey)
+def six_months_by_instance_type(page):
+    """Runs the last six whole months, monthly, split by instance type."""
     open_coverage(page)
     page.get_by_label("Period").select_option("6m")
     page.get_by_label("Granularity").select_option("monthly")
     page.get_by_label("Split by").select_option("INSTANCE_TYPE")
     run(page)
     results(page)
+
+
+def test_monthly_by_instance_type_sends_one_request_per_type(journey, standin):
+    page = connect_to_standin(journey)
+    six_months_by_instance_type(page)
     lookups = aws_calls(standin, "GetDimensionValues")
     assert len(lookups) == 1 and lookups[0]["params"]["Dimension"] == "INSTANCE_TYPE"
     assert lookups[0]["params"]["Context"] == "RESERVATIONS"
@@ -342,3 +347,37 @@ def test_a_coverage_request_without_an_answer_is_not_sent_again_by_itself(journe
     retry.click()
     results(page)
     assert len(aws_calls(standin, "GetReservationCoverage")) == 2
+
+
+def test_sample_data_answers_the_query(journey, standin):
+    """Without AWS, the sample answers what is asked: six whole months, monthly, split by
+    instance type is six periods of several lines; a SERVICE filter changes the numbers."""
+    page = connect_to_sample_data(journey)
+    six_months_by_instance_type(page)
+    rows = table_rows(page)
+    starts = sorted({r[0] for r in rows})
+    types = sorted({r[2] for r in rows})
+    assert len(starts) == 6 and all(s.endswith("-01") for s in starts), starts
+    assert len(types) >= 5 and "m6i.xlarge" in types, types
+    assert len(rows) == len(starts) * len(types)
+    expect(page.get_by_role("list", name="Lines").get_by_role("listitem")).to_have_count(len(types))
+
+    page.get_by_label("Split by").select_option("")
+    run(page)
+    results(page)
+    ec2_total = table_rows(page, "tfoot")
+    page.get_by_role("button", name="Add dimension condition").click()
+    condition = page.get_by_role("listitem", name="Condition 1")
+    condition.get_by_label("Dimension", exact=True).select_option("SERVICE")
+    page.locator("#cond-0-value").fill("Relational")
+    picker = condition.get_by_role("list", name="Values Cost Explorer knows")
+    picker.get_by_label("Amazon Relational Database Service", exact=True).check()
+    run(page)
+    results(page)
+    for _ in range(100):
+        rds_total = table_rows(page, "tfoot")
+        if rds_total != ec2_total:
+            break
+        page.wait_for_timeout(100)
+    assert rds_total != ec2_total and rds_total[0][-6] != "0", (rds_total, ec2_total)
+    assert aws_calls(standin) == []
