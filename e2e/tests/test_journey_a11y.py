@@ -188,3 +188,32 @@ def test_keyboard_only_from_connection_to_the_coverage_csv(journey):
     text = open(d.value.path(), encoding="utf-8").read()
     assert text.startswith("Start,End (exclusive)")
     assert len(text.splitlines()) > 10
+
+
+def _wider_than_the_window(page):
+    """Elements reaching past the window's right edge, other than inside a table's or a chart's
+    own scrolling region."""
+    return page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > innerWidth + 1
+                     && !e.closest('.table-wrap, figure.chart'))
+        .slice(0, 8).map(e => `${e.tagName}.${e.className}`)""")
+
+
+def test_every_view_is_readable_at_390_px(journey):
+    page = journey.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    journey.open("#/connection")
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
+    assert _wider_than_the_window(page) == []
+    connect_to_sample_data(journey)
+    open_area(page, "Capacity Reservations")
+    expect(page.locator("section.reservations table.data tbody tr").first).to_be_visible()
+    assert _wider_than_the_window(page) == []
+    page.get_by_role("link", name="cr-0a1b2c3d4e5f60007").click()
+    expect(page.get_by_text(re.compile(r"^320 of 320 accounts$"))).to_be_visible()
+    assert _wider_than_the_window(page) == []
+    open_area(page, "Coverage")
+    page.get_by_role("button", name="Run coverage query").click()
+    expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=30_000)
+    assert _wider_than_the_window(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::coverage_jobs::{self, MAX_PAGES};
 use super::coverage_results::{CoverageResults, Outcome};
 use super::filter_builder::violations_of;
-use super::{CeCounter, CopyButton, CoverageForm, ErrorPanel, FilterBuilder, Session};
+use super::{chart_width, CeCounter, CopyButton, CoverageForm, ErrorPanel, FilterBuilder, Session};
 use crate::aws::ce;
 use crate::coverage::{
     cli_command, coverage_input, rows_from_pages, tag_values, tag_values_input, CoverageQuery,
@@ -83,9 +83,7 @@ pub fn CoverageArea(
     let running = RwSignal::new(false);
     // Leaving the view cancels its query.
     let query_job = JobSlot::new();
-    let width = RwSignal::new(chart_width());
-    let resize = window_event_listener(leptos::ev::resize, move |_| width.set(chart_width()));
-    on_cleanup(move || resize.remove());
+    let width = chart_width();
 
     // Runs outlive the page when the user navigates away mid-query: every signal written after
     // an `await` uses the `try_` form, which does nothing once the page is gone.
@@ -263,7 +261,7 @@ pub fn CoverageArea(
         {move || value_errors.get().into_iter().map(|(value, e)| view! {
             <div class="region-error"><p>{format!("{value}: could not get coverage")}</p><ErrorPanel error=e /></div>
         }).collect_view()}
-        {move || outcome.get().map(|o| view! { <CoverageResults outcome=o width=width.into() /> })}
+        {move || outcome.get().map(|o| view! { <CoverageResults outcome=o width=width /> })}
     }
 }
 
@@ -386,21 +384,4 @@ fn first_message(problems: &[QueryProblem]) -> String {
         .first()
         .map(|p| p.message.clone())
         .unwrap_or_default()
-}
-
-/// Charts fill the content column (`<main id="main">` less its padding), within reason.
-fn chart_width() -> u32 {
-    let column = document()
-        .get_element_by_id("main")
-        .map(|m| f64::from(m.client_width()) - 48.0)
-        .filter(|w| *w > 0.0);
-    let w = column.unwrap_or_else(|| {
-        window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .unwrap_or(960.0)
-            - 64.0
-    });
-    w.clamp(320.0, 2400.0) as u32
 }

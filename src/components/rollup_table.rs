@@ -27,11 +27,13 @@ pub fn RollupTable() -> impl IntoView {
             Some(view! {
                 <section class="rollup" aria-label="Totals per instance type">
                     <h2>"Totals per instance type"</h2>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Totals per instance type table (scrolls sideways)">
                     <table class="data">
                         <thead><tr><th scope="col">"Instance type"</th><th scope="col" class="num">"Reservations"</th><th scope="col" class="num">"Total"</th><th scope="col" class="num">"Used"</th><th scope="col" class="num">"Available"</th><th scope="col" class="num">"Utilisation"</th></tr></thead>
                         <tbody inner_html=body></tbody>
                         <tfoot inner_html=foot></tfoot>
                     </table>
+                    </div>
                 </section>
             })
         })

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::capacity_store::{check_permission, load_usage};
 use super::table_html::{push_row, Cell};
-use super::{download_text, CapacityStore, ErrorPanel, Session};
+use super::{chart_width, download_text, CapacityStore, ErrorPanel, Session};
 use crate::chart::usage_bars_svg;
 use crate::jobs::CallError;
 use crate::reservations::{
@@ -116,7 +116,10 @@ fn UsageDetailView(detail: UsageDetail) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::new(UsageColumn::InUse, Direction::Descending));
     let h = detail.with_value(|d| d.header.clone());
-    let chart = detail.with_value(|d| usage_bars_svg(&d.top_accounts(TOP_ACCOUNTS), 720, 320));
+    let width = chart_width();
+    let bars = detail.with_value(|d| d.top_accounts(TOP_ACCOUNTS));
+    // Bars are not worth stretching past 960 px.
+    let chart = move || usage_bars_svg(&bars, width.get().min(960), 320);
     let interruptible = detail.with_value(|d| d.interruptible.clone());
     let export = move |_| {
         let csv =
