@@ -87,6 +87,13 @@ fn stack_chart_scales_to_a_round_maximum() {
     assert!(svg.contains("\n2,000\n"), "axis tops at 2,000");
     assert!(svg.contains("2026-11-01 (UTC). Reserved 1,800 hours; on demand 200 hours."));
     assert!(svg.contains("#3A7BD5") && svg.contains("#E07B22"));
+    let cost = vec![Stack {
+        start: "2026-11-01".into(),
+        reserved: 0.0,
+        on_demand: 1234.5,
+    }];
+    let svg = coverage_stack_svg(&cost, "USD on demand", 400, 200);
+    assert!(svg.contains("2026-11-01 (UTC). On-demand cost $1,234.50."));
 }
 
 #[test]

@@ -312,12 +312,21 @@ pub fn coverage_stack_svg(stacks: &[Stack], unit: &str, width: u32, height: u32)
             &mut hover,
             &frame,
             i,
-            &format!(
-                "{} (UTC). Reserved {} {unit}; on demand {} {unit}.",
-                s.start,
-                numbers::quantity(s.reserved),
-                numbers::quantity(s.on_demand)
-            ),
+            // Cost Explorer's coverage has on-demand cost only: money reads as money.
+            &if unit.starts_with("USD") {
+                format!(
+                    "{} (UTC). On-demand cost {}.",
+                    s.start,
+                    numbers::usd(s.on_demand)
+                )
+            } else {
+                format!(
+                    "{} (UTC). Reserved {} {unit}; on demand {} {unit}.",
+                    s.start,
+                    numbers::quantity(s.reserved),
+                    numbers::quantity(s.on_demand)
+                )
+            },
         );
     }
     let summary = format!(
