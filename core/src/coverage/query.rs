@@ -471,12 +471,12 @@ fn parse_day(text: &str, field: &'static str, what: &str) -> Result<Date, QueryP
     })
 }
 
-fn first_of_month(d: Date) -> Date {
+pub(crate) fn first_of_month(d: Date) -> Date {
     d.replace_day(1).unwrap_or(d)
 }
 
 /// The 1st of the month `n` months from `d`'s month (`d` must be a 1st).
-fn add_months(d: Date, n: i32) -> Date {
+pub(crate) fn add_months(d: Date, n: i32) -> Date {
     let index = d.year() * 12 + i32::from(u8::from(d.month())) - 1 + n;
     let month = Month::try_from((index.rem_euclid(12) + 1) as u8).unwrap_or(Month::January);
     Date::from_calendar_date(index.div_euclid(12), month, 1).unwrap_or(d)

@@ -7,6 +7,7 @@
 //! answers the same all day. Answers are written as text (every value is the model's own,
 //! nothing to escape): building `serde_json::Value`s cost 5 KB more of the first load.
 
+use crate::coverage::query;
 use serde_json::Value;
 
 /// One steady use of reserved-instance-eligible capacity.
@@ -99,28 +100,27 @@ const ACCOUNTS: [(&str, &str); 3] = [
     (SANDBOX, "Sandbox"),
 ];
 
+/// The sample counts days from 1970-01-01 (its day-to-day variation hashes that number).
+const EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
 /// Days since 1970-01-01 of `YYYY-MM-DD` (`None` when it is not such a date).
 fn day_number(text: &str) -> Option<i64> {
-    crate::aws::datetime::parse_day(text).map(|d| d.to_julian_day() as i64 - 2_440_588)
+    crate::aws::datetime::parse_day(text).map(|d| i64::from(d.to_julian_day()) - EPOCH_JULIAN_DAY)
+}
+
+fn date_of(day: i64) -> time::Date {
+    time::Date::from_julian_day((day + EPOCH_JULIAN_DAY) as i32)
+        .unwrap_or_else(|_| unreachable!("days of the sample's range are dates"))
 }
 
 fn day_text(day: i64) -> String {
-    let d = time::Date::from_julian_day((day + 2_440_588) as i32)
-        .unwrap_or_else(|_| unreachable!("days of the sample's range are dates"));
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    crate::coverage::day_text(date_of(day))
 }
 
 /// The first day of the month after `day`'s.
 fn next_month(day: i64) -> i64 {
-    let d = time::Date::from_julian_day((day + 2_440_588) as i32)
-        .unwrap_or_else(|_| unreachable!("days of the sample's range are dates"));
-    let (y, m) = match d.month() {
-        time::Month::December => (d.year() + 1, time::Month::January),
-        m => (d.year(), m.next()),
-    };
-    time::Date::from_calendar_date(y, m, 1)
-        .map(|d| d.to_julian_day() as i64 - 2_440_588)
-        .unwrap_or_else(|_| unreachable!("the first of a month is a date"))
+    let first = query::add_months(query::first_of_month(date_of(day)), 1);
+    i64::from(first.to_julian_day()) - EPOCH_JULIAN_DAY
 }
 
 impl Workload {

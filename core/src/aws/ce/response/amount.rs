@@ -180,11 +180,9 @@ impl Decimal {
 }
 
 /// The double nearest `d` (ties to even), starting from `approx`, a few units away at most.
-/// Each step compares `d` exactly with the midpoint between the candidate and a neighbour.
+/// Each step compares `d` exactly with the midpoint between the candidate and a neighbour. `d`
+/// is not zero (the caller reads zero itself).
 fn nearest(d: &Decimal, approx: f64) -> Option<f64> {
-    if d.digits.is_empty() {
-        return Some(0.0);
-    }
     let mut digits = Big::from(0);
     for &digit in &d.digits {
         digits.mul_add(10, u32::from(digit));
