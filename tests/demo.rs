@@ -162,6 +162,8 @@ fn six_whole_months_monthly_split_by_instance_type() {
             .collect();
         assert!(types.len() >= 5, "{types:?}");
         assert!(types.contains(&"m6i.xlarge"));
+        // The new team's workload began 2026-10-09: in October's group only.
+        assert_eq!(types.contains(&"m7g.2xlarge"), month == 5, "{types:?}");
         // Amazon EC2 only without a SERVICE filter, as Cost Explorer.
         assert!(types
             .iter()
@@ -282,11 +284,11 @@ fn pages_follow_max_results_and_tokens() {
 
 #[test]
 fn dimension_values_come_from_the_same_model() {
-    let ask = |dimension: Dimension, search: Option<&str>| {
+    let ask_in = |(start, end): (&str, &str), dimension: Dimension, search: Option<&str>| {
         let mut input = GetDimensionValuesInput::new(
             DateInterval {
-                start: "2026-11-01".into(),
-                end: "2026-11-19".into(),
+                start: start.into(),
+                end: end.into(),
             },
             dimension,
         );
@@ -294,13 +296,36 @@ fn dimension_values_come_from_the_same_model() {
         input.search_string = search.map(str::to_owned);
         let req =
             ce::get_dimension_values(&input, &ce_endpoint(), &demo_credentials(), at()).unwrap();
-        ce::parse_get_dimension_values(&answer(&req)).unwrap()
+        ce::parse_get_dimension_values(&answer(&req))
     };
+    let ask = |dimension, search| ask_in(("2026-11-01", "2026-11-19"), dimension, search).unwrap();
     let types = ask(Dimension::InstanceType, None);
     assert_eq!(
         types.dimension_values.len(),
-        7,
+        8,
         "Amazon EC2's instance types"
+    );
+    // The values follow the period: the workload begun on 2026-10-09 is not in May's, a period
+    // after today has none, and a period that is not one is refused as Cost Explorer does.
+    let names = |page: ce::DimensionValuesPage| -> Vec<String> {
+        page.dimension_values
+            .into_iter()
+            .filter_map(|v| v.value)
+            .collect()
+    };
+    let may = names(ask_in(("2026-05-01", "2026-06-01"), Dimension::InstanceType, None).unwrap());
+    assert_eq!(may.len(), 7, "{may:?}");
+    assert!(!may.iter().any(|v| v == "m7g.2xlarge"), "{may:?}");
+    let october =
+        names(ask_in(("2026-10-01", "2026-11-01"), Dimension::InstanceType, None).unwrap());
+    assert!(october.iter().any(|v| v == "m7g.2xlarge"), "{october:?}");
+    let teams = |period| names(ask_in(period, Dimension::LinkedAccount, None).unwrap()).len();
+    assert_eq!(teams(("2026-12-01", "2027-01-01")), 0);
+    let refused = ask_in(("2026-11-19", "2026-11-01"), Dimension::InstanceType, None).unwrap_err();
+    assert_eq!(
+        refused.as_service().map(|e| e.code.as_str()),
+        Some("ValidationException"),
+        "{refused:?}"
     );
     assert_eq!(
         ask(Dimension::InstanceType, Some("M6"))

@@ -152,44 +152,6 @@ def test_the_security_notice_is_one_line_and_remembers_its_details(journey):
     expect(notice.locator(".warn")).to_be_visible()
 
 
-def _tab_to(page, name, limit=80):
-    """Presses Tab until the focused element's text or label is ``name``; fails past ``limit``.
-    Returns how it shows focus (its outline style), which must be visible."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        focused = page.evaluate("""() => {
-            const e = document.activeElement;
-            const s = getComputedStyle(e);
-            return [(e.getAttribute('aria-label') || e.innerText || e.value || '').trim(),
-                    s.outlineStyle, s.outlineWidth, s.boxShadow];
-        }""")
-        if focused[0] == name:
-            return focused
-    raise AssertionError(f"{name!r} was not reached with {limit} presses of Tab")
-
-
-def test_keyboard_only_from_connection_to_the_coverage_csv(journey):
-    page = journey.open("#/connection")
-    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
-    page.locator("body").focus()
-    _, style, width, shadow = _tab_to(page, "Try with sample data")
-    assert (style != "none" and width != "0px") or shadow != "none", "focus is not visible"
-    page.keyboard.press("Enter")
-    expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
-    _tab_to(page, "Coverage")
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
-    _tab_to(page, "Run coverage query")
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=30_000)
-    _tab_to(page, "Export CSV")
-    with page.expect_download() as d:
-        page.keyboard.press("Enter")
-    text = open(d.value.path(), encoding="utf-8").read()
-    assert text.startswith("Start,End (exclusive)")
-    assert len(text.splitlines()) > 10
-
-
 def _wider_than_the_window(page):
     """Elements reaching past the window's right edge, other than inside a table's or a chart's
     own scrolling region."""

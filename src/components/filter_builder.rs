@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{FilterCondition, FilterJson};
+use super::{focus_after_render, FilterCondition, FilterJson};
 use crate::aws::ce::DateInterval;
 use crate::filter::{
     check, coverage_note, ConditionKind, DraftCondition, FilterDraft, Grouping, Operation,
@@ -28,13 +28,16 @@ pub fn FilterBuilder(
 ) -> impl IntoView {
     let count = Memo::new(move |_| draft.with(|d| d.conditions.len()));
     let violations = Signal::derive(move || draft.with(|d| violations_of(d, operation)));
+    // A new condition takes the focus (its first control), so the keyboard goes on from there.
     let add = move |kind: ConditionKind| {
+        let index = draft.with_untracked(|d| d.conditions.len());
         draft.update(|d| {
             d.conditions.push(DraftCondition {
                 kind,
                 ..Default::default()
             })
         });
+        focus_after_render(format!("cond-{index}-kind"));
     };
     let groupings = move || {
         let current = draft.with(|d| d.grouping);
@@ -89,7 +92,7 @@ pub fn FilterBuilder(
             </ol>
             <ul class="violations general">{general}</ul>
             <div class="toolbar">
-                <button type="button" on:click=move |_| add(ConditionKind::Dimension)>"Add dimension condition"</button>
+                <button type="button" id="add-dimension-condition" on:click=move |_| add(ConditionKind::Dimension)>"Add dimension condition"</button>
                 <button type="button" on:click=move |_| add(ConditionKind::Tag)>"Add tag condition"</button>
                 <button type="button" on:click=move |_| add(ConditionKind::CostCategory)>"Add cost category condition"</button>
             </div>

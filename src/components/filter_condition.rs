@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::filter_builder::severity_class;
-use super::ValuePicker;
+use super::{focus_after_render, ValuePicker};
 use crate::aws::ce::DateInterval;
 use crate::filter::rules::COVERAGE_DIMENSIONS;
 use crate::filter::{ConditionKind, Dimension, FilterDraft, MatchOption, Operation, Violation};
@@ -150,12 +150,19 @@ pub fn FilterCondition(
             .map(|v| view! { <li class=severity_class(v.severity)>{v.message}</li> })
             .collect_view()
     };
+    // The focus goes to the condition that takes this one's place, else the one before, else
+    // the button that adds one: never lost to the page's top.
     let remove = move |_| {
         draft.update(|d| {
             if index < d.conditions.len() {
                 d.conditions.remove(index);
             }
-        })
+        });
+        let left = draft.with_untracked(|d| d.conditions.len());
+        focus_after_render(match left {
+            0 => "add-dimension-condition".to_owned(),
+            n => format!("cond-{}-kind", index.min(n - 1)),
+        });
     };
 
     view! {

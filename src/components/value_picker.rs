@@ -3,7 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::coverage_jobs::dimension_values;
-use super::{ErrorPanel, Session};
+use super::{focus_after_render, ErrorPanel, Session};
 use crate::aws::ce::DateInterval;
 use crate::filter::{ConditionKind, Dimension, DraftCondition, FilterDraft};
 use crate::jobs::CallError;
@@ -126,15 +126,21 @@ pub fn ValuePicker(
         }
     });
 
+    let chip_focus = input_id.clone();
     let chips = move || {
         values()
             .into_iter()
             .map(|v| {
                 let label = format!("Remove value {v}");
                 let value = v.clone();
+                let input = chip_focus.clone();
                 view! {
                     <li class="chip">{v}" "
-                        <button type="button" aria-label=label on:click=move |_| remove(value.clone())>"×"</button>
+                        <button type="button" aria-label=label on:click=move |_| {
+                            remove(value.clone());
+                            // The chip goes; the keyboard goes on from the value field.
+                            focus_after_render(input.clone());
+                        }>"×"</button>
                     </li>
                 }
             })

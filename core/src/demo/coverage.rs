@@ -2,7 +2,8 @@
 //! would: any period (the last 12 months and this one), daily or monthly, grouped by a dimension
 //! or a tag (`(untagged)` included), the filter (dimensions, tags, SERVICE), page size and
 //! tokens. The usage is a fixed model: a handful of workloads with a weekday/weekend rhythm, a
-//! reservation bought 75 days ago that lifts coverage, one that expired 20 days ago. "Today" is
+//! reservation bought 75 days ago that lifts coverage, one that expired 20 days ago, a workload
+//! that began 40 days ago (so values differ by period too). "Today" is
 //! the day the request was signed (its `X-Amz-Date`), so the model needs no clock of its own and
 //! answers the same all day. Answers are written as text (every value is the model's own,
 //! nothing to escape): building `serde_json::Value`s cost 5 KB more of the first load.
@@ -30,6 +31,8 @@ struct Workload {
     change: Option<(i64, i32)>,
     /// On-demand USD per hour.
     price: f64,
+    /// Days before today the workload began (`None`: it ran all along).
+    since: Option<i64>,
 }
 
 const EC2: &str = "Amazon Elastic Compute Cloud - Compute";
@@ -64,6 +67,7 @@ const fn w(
         reserved,
         change,
         price,
+        since: None,
     }
 }
 
@@ -92,6 +96,9 @@ const WORKLOADS: &[Workload] = &[
     w(RDS, "db.r6g.xlarge", US_B, "", PROD, Some("platform"), "Aurora PostgreSQL", (6, 6), 4, Some((75, 2)), 0.519),
     w(RDS, "db.m6g.large", EU_A, "", DATA, Some("data"), "MySQL", (4, 4), 4, None, 0.152),
     w(CACHE, "cache.r6g.large", US_A, "", PROD, Some("platform"), "Redis", (6, 6), 3, None, 0.206),
+    // A new team's workload, started 40 days ago and not reserved yet: it appears in recent
+    // periods only, and so do its values.
+    Workload { since: Some(40), ..w(EC2, "m7g.2xlarge", EU_B, "Linux/UNIX", DATA, Some("ml"), "", (10, 6), 0, None, 0.3264) },
 ];
 
 const ACCOUNTS: [(&str, &str); 3] = [
@@ -124,6 +131,11 @@ fn next_month(day: i64) -> i64 {
 }
 
 impl Workload {
+    /// Whether the workload ran on `day`, given `today`.
+    fn runs_on(&self, day: i64, today: i64) -> bool {
+        self.since.is_none_or(|ago| day >= today - ago)
+    }
+
     /// The value of a Cost Explorer dimension for this workload.
     fn attribute(&self, dimension: &str) -> &'static str {
         match dimension {
@@ -313,16 +325,29 @@ fn page<T>(rows: Vec<T>, body: &Value) -> Result<(Vec<T>, Option<String>), (u16,
 }
 
 /// GetReservationCoverage.
-pub fn coverage(body: &Value, today: i64) -> (u16, String) {
+/// The request's `TimePeriod` as days `[start, end)`, or Cost Explorer's refusal.
+fn time_period(body: &Value) -> Result<(i64, i64), (u16, String)> {
     let (Some(start), Some(end)) = (
         day_number(body["TimePeriod"]["Start"].as_str().unwrap_or_default()),
         day_number(body["TimePeriod"]["End"].as_str().unwrap_or_default()),
     ) else {
-        return invalid("TimePeriod Start and End must be dates (yyyy-MM-dd).");
+        return Err(invalid(
+            "TimePeriod Start and End must be dates (yyyy-MM-dd).",
+        ));
     };
     if end <= start {
-        return invalid("Start date must be before end date, and end is exclusive.");
+        return Err(invalid(
+            "Start date must be before end date, and end is exclusive.",
+        ));
     }
+    Ok((start, end))
+}
+
+pub fn coverage(body: &Value, today: i64) -> (u16, String) {
+    let (start, end) = match time_period(body) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
     let group_by: Vec<(bool, &str)> = body["GroupBy"]
         .as_array()
         .map(|g| {
@@ -357,7 +382,7 @@ pub fn coverage(body: &Value, today: i64) -> (u16, String) {
         let mut total = Sums::default();
         let mut groups: Vec<(Vec<(String, String)>, Sums)> = Vec::new();
         for d in day..until.min(today + 1) {
-            for &(i, w) in &workloads {
+            for &(i, w) in workloads.iter().filter(|(_, w)| w.runs_on(d, today)) {
                 let hours = w.hours(i, d, today);
                 total.add(w, hours);
                 grand.add(w, hours);
@@ -488,8 +513,14 @@ fn group_key(group_by: &[(bool, &str)], w: &Workload) -> Vec<(String, String)> {
         .collect()
 }
 
-/// GetDimensionValues: the model's values of the dimension, filtered, searched and paged.
-pub fn dimension_values(body: &Value) -> (u16, String) {
+/// GetDimensionValues: the values of the dimension that had usage in the period (up to
+/// `today`), filtered, searched and paged.
+pub fn dimension_values(body: &Value, today: i64) -> (u16, String) {
+    let (start, end) = match time_period(body) {
+        Ok(p) => p,
+        Err(e) => return e,
+    };
+    let last = (end - 1).min(today);
     let dimension = body["Dimension"].as_str().unwrap_or_default();
     let search = body["SearchString"]
         .as_str()
@@ -503,6 +534,7 @@ pub fn dimension_values(body: &Value) -> (u16, String) {
     let mut values: Vec<&str> = WORKLOADS
         .iter()
         .filter(|w| (!ec2_only || w.service == EC2) && matches(filter, w))
+        .filter(|w| start <= last && w.runs_on(last, today))
         .map(|w| w.attribute(dimension))
         .filter(|v| !v.is_empty())
         .collect();

@@ -137,7 +137,7 @@ pub fn answer(request: &HttpRequest) -> HttpResponse {
             serde_json::from_str(&request.body).unwrap_or(serde_json::Value::Null);
         match target.rsplit('.').next().unwrap_or_default() {
             "GetReservationCoverage" => coverage::coverage(&body, today(request)),
-            "GetDimensionValues" => coverage::dimension_values(&body),
+            "GetDimensionValues" => coverage::dimension_values(&body, today(request)),
             other => unknown(other),
         }
     } else {
