@@ -98,6 +98,14 @@ if [ "$mode" = test ]; then
     say "installing axe-core $axe_version (npm ci in e2e)"
     npm ci --prefix e2e --no-audit --no-fund --silent
   fi
+  # What the side-by-side benchmark (e2e/bench/side_by_side.py) compares the app with: the AWS
+  # SDK for JavaScript's Cost Explorer client and aws4fetch, pinned by e2e/bench/package-lock.json.
+  sdk_version="$(sed -n 's/.*"@aws-sdk\/client-cost-explorer": "\([0-9.]*\)".*/\1/p' e2e/bench/package.json)"
+  if [ "$(sed -n 's/.*"version": "\([0-9.]*\)".*/\1/p' e2e/bench/node_modules/@aws-sdk/client-cost-explorer/package.json 2>/dev/null | head -1)" != "$sdk_version" ]; then
+    command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
+    say "installing the benchmark's JavaScript ($sdk_version of the SDK client; npm ci in e2e/bench)"
+    npm ci --prefix e2e/bench --no-audit --no-fund --silent
+  fi
 
   # The e2e venv: botocore (the truth about the wire), pytest, playwright, brotli. Rebuilt when
   # e2e/requirements.txt changes.

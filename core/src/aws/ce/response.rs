@@ -6,7 +6,6 @@
 //! `CoveragesByTime[2].Groups[5].Coverage.CoverageHours.OnDemandHours`.
 
 mod amount;
-mod fast;
 mod raw;
 
 pub use amount::{Amount, NumberText};
@@ -16,7 +15,6 @@ use crate::aws::error::{
     checked_body, parse_error_response, AwsError, BadResponse, ErrorProtocol, Problem,
 };
 use crate::aws::http::HttpResponse;
-use serde::Deserialize;
 
 /// An `Attributes` map (`AttributeType` -> `AttributeValue`), in AWS's order. A vector, not a
 /// map: groups have one to three attributes, and 20,000 groups per answer make the
@@ -63,93 +61,52 @@ pub struct ReservationCoveragePage {
 }
 
 /// `CoverageByTime`: one day or month.
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoverageByTime {
     /// `Start` inclusive, `End` exclusive.
-    #[serde(rename = "TimePeriod", default)]
     pub time_period: Option<DateInterval>,
     /// One per combination of the requested `GroupBy` values.
-    #[serde(rename = "Groups", default, deserialize_with = "fast::list")]
     pub groups: Vec<CoverageGroup>,
-    #[serde(rename = "Total", default)]
     pub total: Option<Coverage>,
 }
 
 /// `ReservationCoverageGroup`.
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoverageGroup {
     /// e.g. `instanceType = m5.large`, `region = us-east-1`.
-    #[serde(rename = "Attributes", default, deserialize_with = "fast::attributes")]
     pub attributes: Attributes,
-    #[serde(rename = "Coverage", default)]
     pub coverage: Option<Coverage>,
 }
 
 /// `Coverage`: the three ways Cost Explorer measures it.
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Coverage {
-    #[serde(rename = "CoverageHours", default)]
     pub coverage_hours: Option<CoverageHours>,
-    #[serde(rename = "CoverageNormalizedUnits", default)]
     pub coverage_normalized_units: Option<CoverageNormalizedUnits>,
-    #[serde(rename = "CoverageCost", default)]
     pub coverage_cost: Option<CoverageCost>,
 }
 
 /// `CoverageHours`.
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoverageHours {
-    #[serde(rename = "OnDemandHours", default, deserialize_with = "fast::plain")]
     pub on_demand_hours: Option<Amount>,
-    #[serde(rename = "ReservedHours", default, deserialize_with = "fast::plain")]
     pub reserved_hours: Option<Amount>,
-    #[serde(
-        rename = "TotalRunningHours",
-        default,
-        deserialize_with = "fast::plain"
-    )]
     pub total_running_hours: Option<Amount>,
-    #[serde(
-        rename = "CoverageHoursPercentage",
-        default,
-        deserialize_with = "fast::percent"
-    )]
     pub coverage_hours_percentage: Option<Amount>,
 }
 
 /// `CoverageNormalizedUnits`.
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoverageNormalizedUnits {
-    #[serde(
-        rename = "OnDemandNormalizedUnits",
-        default,
-        deserialize_with = "fast::plain"
-    )]
     pub on_demand_normalized_units: Option<Amount>,
-    #[serde(
-        rename = "ReservedNormalizedUnits",
-        default,
-        deserialize_with = "fast::plain"
-    )]
     pub reserved_normalized_units: Option<Amount>,
-    #[serde(
-        rename = "TotalRunningNormalizedUnits",
-        default,
-        deserialize_with = "fast::plain"
-    )]
     pub total_running_normalized_units: Option<Amount>,
-    #[serde(
-        rename = "CoverageNormalizedUnitsPercentage",
-        default,
-        deserialize_with = "fast::percent"
-    )]
     pub coverage_normalized_units_percentage: Option<Amount>,
 }
 
 /// `CoverageCost`.
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoverageCost {
-    #[serde(rename = "OnDemandCost", default, deserialize_with = "fast::plain")]
     pub on_demand_cost: Option<Amount>,
 }
 
@@ -173,36 +130,16 @@ pub struct DimensionValue {
     pub attributes: Attributes,
 }
 
-/// Parse a `GetReservationCoverage` answer.
+/// Parse a `GetReservationCoverage` answer: serde into borrowed raw shapes, then convert member
+/// by member, so that a bad member is named. (A one-pass parse straight into these types was
+/// tried as a fast path: in the size-tuned wasm build it was slower, 75.7 ms against 59.8 ms on
+/// 10 MB, and cost code; BENCHMARKS.md.)
 pub fn parse_get_reservation_coverage(
     resp: &HttpResponse,
 ) -> Result<ReservationCoveragePage, AwsError> {
-    let body = json_body(resp)?;
-    if let Ok(fast::CoverageResponse {
-        error_type: None,
-        coverages_by_time: Some(coverages_by_time),
-        total,
-        next_page_token,
-    }) = serde_json::from_str(body)
-    {
-        return Ok(ReservationCoveragePage {
-            request_id: request_id(resp),
-            coverages_by_time,
-            total,
-            next_page_token,
-        });
-    }
-    // Slow path: two passes, to name the member that is wrong (or read the error envelope).
-    two_pass_coverage(resp, body)
-}
-
-/// The precise parse alone, without the fast path first (the `ce_json` fuzz target checks that
-/// both read the same page).
-pub fn two_pass_coverage_page(resp: &HttpResponse) -> Result<ReservationCoveragePage, AwsError> {
     two_pass_coverage(resp, json_body(resp)?)
 }
 
-/// The precise (slower) parse: serde into borrowed raw shapes, then convert member by member.
 fn two_pass_coverage(resp: &HttpResponse, body: &str) -> Result<ReservationCoveragePage, AwsError> {
     let raw: raw::CoverageResponse<'_> = from_json(resp, body)?;
     if raw.error_type.is_some() {
