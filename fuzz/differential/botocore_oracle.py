@@ -113,7 +113,9 @@ def xml_escape(ch, s):
         elif c == "<":
             out.append("&lt;" if way < 6 else "&#x3C;")
         elif c == ">":
-            out.append("&gt;" if way < 4 else ">")
+            # "]]>" may not appear raw in character data (XML 1.0 §2.4): after "]]" it is &gt;.
+            raw_ok = way >= 4 and out[-2:] != ["]", "]"]
+            out.append(">" if raw_ok else "&gt;")
         elif c == "\r":
             # A raw CR is turned into LF by every XML parser; AWS writes it as a reference.
             out.append("&#13;" if way < 6 else "&#xD;")
