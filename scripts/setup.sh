@@ -61,13 +61,22 @@ if ! wasm-opt --version 2>/dev/null | grep -q 'version 132\b'; then
   as_root npm install -g binaryen@132
 fi
 
+# `npm ci` in folder $1 unless its node_modules already hold the version of package $2 that its
+# package.json pins (exactly, as its package-lock.json does).
+npm_pinned() {
+  local dir="$1" package="$2" want have
+  want="$(sed -n "s|.*\"$package\": \"\([0-9.]*\)\".*|\1|p" "$dir/package.json")"
+  # Not installed yet: no version (sed fails, and pipefail would end the set-up).
+  have="$(sed -n 's/.*"version": "\([0-9.]*\)".*/\1/p' "$dir/node_modules/$package/package.json" 2>/dev/null | head -1 || true)"
+  if [ "$have" != "$want" ]; then
+    command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
+    say "installing $package $want (npm ci in $dir)"
+    npm ci --prefix "$dir" --no-audit --no-fund --silent
+  fi
+}
+
 # esbuild for scripts/post_build.py (release builds), pinned by scripts/build/package-lock.json.
-esbuild_version="$(sed -n 's/.*"esbuild": "\([0-9.]*\)".*/\1/p' scripts/build/package.json)"
-if [ "$(scripts/build/node_modules/.bin/esbuild --version 2>/dev/null)" != "$esbuild_version" ]; then
-  command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
-  say "installing esbuild $esbuild_version (npm ci in scripts/build)"
-  npm ci --prefix scripts/build --no-audit --no-fund --silent
-fi
+npm_pinned scripts/build esbuild
 
 # Trunk builds offline: every crate must be in the local cache first.
 say "fetching crates"
@@ -92,20 +101,10 @@ if [ "$mode" = test ]; then
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 
   # axe-core, which the accessibility journeys inject, pinned by e2e/package-lock.json.
-  axe_version="$(sed -n 's/.*"axe-core": "\([0-9.]*\)".*/\1/p' e2e/package.json)"
-  if [ "$(sed -n 's/.*"version": "\([0-9.]*\)".*/\1/p' e2e/node_modules/axe-core/package.json 2>/dev/null | head -1)" != "$axe_version" ]; then
-    command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
-    say "installing axe-core $axe_version (npm ci in e2e)"
-    npm ci --prefix e2e --no-audit --no-fund --silent
-  fi
+  npm_pinned e2e axe-core
   # What the side-by-side benchmark (e2e/bench/side_by_side.py) compares the app with: the AWS
   # SDK for JavaScript's Cost Explorer client and aws4fetch, pinned by e2e/bench/package-lock.json.
-  sdk_version="$(sed -n 's/.*"@aws-sdk\/client-cost-explorer": "\([0-9.]*\)".*/\1/p' e2e/bench/package.json)"
-  if [ "$(sed -n 's/.*"version": "\([0-9.]*\)".*/\1/p' e2e/bench/node_modules/@aws-sdk/client-cost-explorer/package.json 2>/dev/null | head -1)" != "$sdk_version" ]; then
-    command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
-    say "installing the benchmark's JavaScript ($sdk_version of the SDK client; npm ci in e2e/bench)"
-    npm ci --prefix e2e/bench --no-audit --no-fund --silent
-  fi
+  npm_pinned e2e/bench @aws-sdk/client-cost-explorer
 
   # The e2e venv: botocore (the truth about the wire), pytest, playwright, brotli. Rebuilt when
   # e2e/requirements.txt changes.

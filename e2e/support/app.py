@@ -35,3 +35,9 @@ def connect_to_sample_data(journey):
 def aws_calls(standin, operation=None):
     calls = [e for e in standin.log() if e.get("kind") == "aws"]
     return [e for e in calls if operation is None or e.get("operation") == operation]
+
+
+def open_area(page, name):
+    """Opens an area from the navigation and waits for its heading."""
+    page.get_by_role("navigation").get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.standin import DEMO_CREDENTIALS as C
-from e2e.support.app import bash_paste, connect_to_sample_data, connect_to_standin
+from e2e.support.app import bash_paste, connect_to_sample_data, connect_to_standin, open_area
 from e2e.support.axe import assert_accessible as _axe
 
 ARTIFACTS = __import__("pathlib").Path(__file__).resolve().parent.parent / "artifacts"
@@ -20,11 +20,6 @@ def assert_accessible(page, where):
     ARTIFACTS.mkdir(exist_ok=True)
     name = re.sub(r"[^a-z0-9]+", "-", where.lower()).strip("-")
     page.screenshot(path=str(ARTIFACTS / f"view-{name}.png"), full_page=True)
-
-
-def open_area(page, name):
-    page.get_by_role("navigation").get_by_role("link", name=name).click()
-    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

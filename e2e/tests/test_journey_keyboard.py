@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.support.app import connect_to_sample_data
+from e2e.support.app import connect_to_sample_data, open_area
 
 # What a keyboard user must be able to reach: every visible, enabled control.
 CONTROLS = """a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]),
@@ -70,11 +70,6 @@ def assert_all_reachable(page, where):
     assert missed == [], f"{where}: {len(missed)} of {total} controls never reached by Tab: {missed}"
     assert unseen == [], f"{where}: focus not visible on {unseen}"
     return total
-
-
-def open_area(page, name):
-    page.get_by_role("navigation").get_by_role("link", name=name).click()
-    expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
 
 
 def test_every_control_of_every_view_is_reached_by_tab_with_visible_focus(journey):
@@ -160,17 +155,12 @@ def test_the_controls_that_change_the_page_work_from_the_keyboard(journey):
 
 
 def _tab_to(page, name, limit=80):
-    """Presses Tab until the focused element's text or label is ``name``; fails past ``limit``.
-    Returns how it shows focus (its outline style), which must be visible."""
+    """Presses Tab until the focused control's name is ``name``; fails past ``limit``. Returns
+    what ``_describe_focus`` says of it: its name, and whether its focus is visible."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate("""() => {
-            const e = document.activeElement;
-            const s = getComputedStyle(e);
-            return [(e.getAttribute('aria-label') || e.innerText || e.value || '').trim(),
-                    s.outlineStyle, s.outlineWidth, s.boxShadow];
-        }""")
-        if focused[0] == name:
+        focused = _describe_focus(page)
+        if focused is not None and focused["name"] == name:
             return focused
     raise AssertionError(f"{name!r} was not reached with {limit} presses of Tab")
 
@@ -179,8 +169,7 @@ def test_keyboard_only_from_connection_to_the_coverage_csv(journey):
     page = journey.open("#/connection")
     expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     page.locator("body").focus()
-    _, style, width, shadow = _tab_to(page, "Try with sample data")
-    assert (style != "none" and width != "0px") or shadow != "none", "focus is not visible"
+    assert _tab_to(page, "Try with sample data")["visible"], "focus is not visible"
     page.keyboard.press("Enter")
     expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
     _tab_to(page, "Coverage")

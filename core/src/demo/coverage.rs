@@ -324,7 +324,6 @@ fn page<T>(rows: Vec<T>, body: &Value) -> Result<(Vec<T>, Option<String>), (u16,
     ))
 }
 
-/// GetReservationCoverage.
 /// The request's `TimePeriod` as days `[start, end)`, or Cost Explorer's refusal.
 fn time_period(body: &Value) -> Result<(i64, i64), (u16, String)> {
     let (Some(start), Some(end)) = (
@@ -343,6 +342,7 @@ fn time_period(body: &Value) -> Result<(i64, i64), (u16, String)> {
     Ok((start, end))
 }
 
+/// GetReservationCoverage.
 pub fn coverage(body: &Value, today: i64) -> (u16, String) {
     let (start, end) = match time_period(body) {
         Ok(p) => p,
@@ -520,7 +520,9 @@ pub fn dimension_values(body: &Value, today: i64) -> (u16, String) {
         Ok(p) => p,
         Err(e) => return e,
     };
+    // Workloads only ever begin, so one that ran in the period ran on its last day up to today.
     let last = (end - 1).min(today);
+    let in_period = |w: &Workload| start <= last && w.runs_on(last, today);
     let dimension = body["Dimension"].as_str().unwrap_or_default();
     let search = body["SearchString"]
         .as_str()
@@ -534,7 +536,7 @@ pub fn dimension_values(body: &Value, today: i64) -> (u16, String) {
     let mut values: Vec<&str> = WORKLOADS
         .iter()
         .filter(|w| (!ec2_only || w.service == EC2) && matches(filter, w))
-        .filter(|w| start <= last && w.runs_on(last, today))
+        .filter(|w| in_period(w))
         .map(|w| w.attribute(dimension))
         .filter(|v| !v.is_empty())
         .collect();

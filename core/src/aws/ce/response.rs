@@ -137,11 +137,7 @@ pub struct DimensionValue {
 pub fn parse_get_reservation_coverage(
     resp: &HttpResponse,
 ) -> Result<ReservationCoveragePage, AwsError> {
-    two_pass_coverage(resp, json_body(resp)?)
-}
-
-fn two_pass_coverage(resp: &HttpResponse, body: &str) -> Result<ReservationCoveragePage, AwsError> {
-    let raw: raw::CoverageResponse<'_> = from_json(resp, body)?;
+    let raw: raw::CoverageResponse<'_> = from_json(resp, json_body(resp)?)?;
     if raw.error_type.is_some() {
         return Err(parse_error_response(resp, ErrorProtocol::Json));
     }
