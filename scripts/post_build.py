@@ -1,18 +1,31 @@
 #!/usr/bin/env python3
-"""Trunk's post-build step (Trunk.toml [[hooks]]): what Trunk 0.21 cannot do itself.
+"""Trunk's post-build step (Trunk.toml [[hooks]]): the app's WebAssembly, built our own way.
 
-Release builds only (TRUNK_PROFILE=release); debug builds are left as Trunk wrote them.
-- Minifies wasm-bindgen's JS glue with esbuild (scripts/build, pinned by its package-lock.json):
-  Trunk's own JS minifier fails on the glue's `export default` and leaves it as written
-  (43.6 KB raw, 8.1 KB gzip; minified 19.8 KB raw, 6.1 KB gzip, measured 2026-12-02).
-- Rewrites the script's Subresource Integrity hash in index.html to match, so the browser still
-  checks what it runs.
-- Writes the Content-Security-Policy into index.html as a <meta http-equiv>: scripts only from
-  the page's origin plus the hash of Trunk's inline loader (known only now: it names the hashed
-  file names), WebAssembly compilation, styles and images from the page's origin, and
-  connections to the page's origin, every AWS endpoint the app can call
-  (scripts/build/aws-origins.txt, checked against the endpoint table by tests/csp_origins.rs)
-  and the origins of LENS_CONNECT_SRC (space-separated, for proxies and stand-ins).
+Trunk 0.21 builds the page (index.html, the stylesheet, the icon); this builds the app's code,
+which Trunk cannot: Trunk has no support for splitting a wasm module into lazily loaded parts
+(trunk-rs/trunk#1022), and its hooks run after its own wasm-bindgen step, too late for one.
+
+Release builds (TRUNK_PROFILE=release):
+1. `cargo build --release --features split` for wasm32, linked with `--emit-relocs` (what
+   wasm-split reads), in its own target directory (target/split: other flags, other artifacts).
+2. `wasm-split-cli` (wasm_split_cli_support, installed by scripts/setup.sh) cuts it at the split
+   points of src/chunks.rs: the main module (the first view) and one file per part, plus chunks
+   of code the parts share, and `__wasm_split.js`, which loads them on first use.
+3. `wasm-bindgen --target web` on the main module, `wasm-opt -Oz` on every module.
+4. esbuild bundles wasm-bindgen's glue, `__wasm_split.js` and a four-line start script into one
+   minified ES module (Trunk's own JS minifier fails on the glue's `export default`).
+5. Every file gets its content hash in its name (what Trunk's `filehash` does for its own), and
+   index.html loads the script (with its Subresource Integrity hash) and preloads the main
+   module's wasm.
+6. The Content-Security-Policy goes into index.html as a <meta http-equiv>: scripts only from
+   the page's origin (no inline script is left to hash), WebAssembly compilation, styles and
+   images from the page's origin, and connections to the page's origin, every AWS endpoint the
+   app can call (scripts/build/aws-origins.txt, checked against the endpoint table by
+   tests/csp_origins.rs) and the origins of LENS_CONNECT_SRC (space-separated, for proxies and
+   stand-ins).
+
+Debug builds (`trunk serve`): the same without the split (one module, the parts are plain async
+functions), without wasm-opt, minifying or the policy.
 
 Fails loudly (non-zero exit, so the build fails) when anything is not as expected.
 """
@@ -20,6 +33,7 @@ import base64
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +41,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ESBUILD = ROOT / "scripts" / "build" / "node_modules" / ".bin" / "esbuild"
 AWS_ORIGINS = ROOT / "scripts" / "build" / "aws-origins.txt"
+NAME = "reservation-lens"
+WASM32 = "wasm32-unknown-unknown"
+# What rustc 1.95 emits for wasm32 by default; wasm-opt must accept all of it.
+WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+                 "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 # An origin a deployment may add: https to any host, plain http to this computer only (the
 # app refuses http to anything else).
 EXTRA_ORIGIN = re.compile(
@@ -39,8 +58,114 @@ def fail(message: str) -> None:
     sys.exit(f"post_build: {message}")
 
 
+def run(*args, **kwargs) -> None:
+    env = {**os.environ, "PATH": f"{Path.home()}/.cargo/bin:{os.environ.get('PATH', '')}"}
+    env.update(kwargs.pop("env", {}))
+    try:
+        subprocess.run([str(a) for a in args], cwd=ROOT, env=env, check=True, **kwargs)
+    except FileNotFoundError:
+        fail(f"{args[0]} is missing: run scripts/setup.sh")
+    except subprocess.CalledProcessError as e:
+        fail(f"{Path(str(args[0])).name} failed (exit {e.returncode})")
+
+
 def integrity(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def hashed(name: str, data: bytes) -> str:
+    """`name` with the content's hash before its extension, as Trunk's filehash does."""
+    stem, dot, ext = name.partition(".")
+    return f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{dot}{ext}"
+
+
+def build_modules(release: bool, work: Path) -> Path:
+    """The app's wasm, cut into parts in release builds: returns the folder holding the
+    main module (`NAME.wasm`), the parts, and `__wasm_split.js` (release only)."""
+    parts = work / "parts"
+    shutil.rmtree(parts, ignore_errors=True)
+    parts.mkdir(parents=True)
+    if release:
+        target_dir = ROOT / "target" / "split"
+        # RUSTFLAGS replaces .cargo/config.toml's rustflags, so erase_components is repeated.
+        run("cargo", "build", "--release", "--offline", "--target", WASM32, "--bin", NAME,
+            "--features", "split", "--target-dir", target_dir,
+            env={"RUSTFLAGS": "--cfg erase_components -Clink-args=--emit-relocs"})
+        linked = target_dir / WASM32 / "release" / f"{NAME}.wasm"
+        run("wasm-split-cli", linked, parts, "--out-name", NAME)
+        if not (parts / "__wasm_split.js").is_file():
+            fail("wasm-split-cli wrote no __wasm_split.js")
+    else:
+        run("cargo", "build", "--offline", "--target", WASM32, "--bin", NAME)
+        shutil.copy(ROOT / "target" / WASM32 / "debug" / f"{NAME}.wasm", parts / f"{NAME}.wasm")
+    if not (parts / f"{NAME}.wasm").is_file():
+        fail(f"no main module {NAME}.wasm in {parts}")
+    return parts
+
+
+def write_app(release: bool, staging: Path) -> list:
+    """Builds the app's code into `staging`; returns the tags index.html needs."""
+    work = ROOT / "target" / "post_build" / ("release" if release else "debug")
+    parts = build_modules(release, work)
+    glue = work / "glue"
+    shutil.rmtree(glue, ignore_errors=True)
+    run("wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", glue, "--out-name", NAME,
+        *(["--keep-lld-exports"] if release else ["--debug"]), parts / f"{NAME}.wasm")
+    main_wasm = glue / f"{NAME}_bg.wasm"
+    lazy = sorted(p for p in parts.glob("*.wasm") if p.name != f"{NAME}.wasm")
+    if release and not lazy:
+        fail("wasm-split-cli cut no parts off: are the split points of src/chunks.rs built?")
+    if release:
+        for module in [main_wasm, *lazy]:
+            run("wasm-opt", "-Oz", *WASM_FEATURES, module, "-o", module)
+
+    # The parts, named by content; the loader names them.
+    files = {}
+    if release:
+        loader = (parts / "__wasm_split.js").read_text(encoding="utf-8")
+        for part in lazy:
+            data = part.read_bytes()
+            name = hashed(part.name, data)
+            literal = f'"./{part.name}"'
+            if loader.count(literal) != 1:
+                fail(f"__wasm_split.js names {literal} {loader.count(literal)} times, not once")
+            loader = loader.replace(literal, f'"./{name}"')
+            files[name] = data
+        (glue / "__wasm_split.js").write_text(loader, encoding="utf-8")
+
+    main_data = main_wasm.read_bytes()
+    main_name = hashed(main_wasm.name, main_data)
+    files[main_name] = main_data
+    start = glue / "start.js"
+    start.write_text(
+        f'import init, * as bindings from "./{NAME}.js";\n'
+        # The console's `wasmBindings.provokePanic(…)` (src/crash_banner.rs) goes through this.
+        "window.wasmBindings = bindings;\n"
+        f'await init({{ module_or_path: new URL("./{main_name}", import.meta.url) }});\n',
+        encoding="utf-8",
+    )
+    if not ESBUILD.exists():
+        fail(f"{ESBUILD} is missing: run scripts/setup.sh")
+    bundle = glue / "bundle.js"
+    # wasm-bindgen names the loader's module once per import block of src/chunks.rs in one
+    # object literal (`"./__wasm_split.js": import1, … import3`, the same module each time):
+    # esbuild's duplicate-key warning is about that and nothing else.
+    run(ESBUILD, start, "--bundle", "--format=esm", "--platform=browser", "--log-level=warning",
+        "--log-override:duplicate-object-key=silent",
+        *(["--minify"] if release else []), f"--outfile={bundle}")
+    script = bundle.read_bytes()
+    script_name = hashed(f"{NAME}.js", script)
+    files[script_name] = script
+
+    for name, data in files.items():
+        (staging / name).write_bytes(data)
+    sizes = ", ".join(f"{n} {len(d):,} B" for n, d in files.items())
+    print(f"post_build: {len(files)} files: {sizes}")
+    return [
+        f'<link rel="preload" href="./{main_name}" as="fetch" type="application/wasm" '
+        'crossorigin="anonymous">',
+        f'<script type="module" src="./{script_name}" integrity="{integrity(script)}"></script>',
+    ]
 
 
 def connect_sources() -> list:
@@ -58,16 +183,11 @@ def connect_sources() -> list:
 
 
 def policy(html: str) -> str:
-    inline = re.findall(r"<script(?:\s[^>]*)?>(.*?)</script>", html, re.DOTALL)
-    if not inline:
-        fail("index.html has no inline loader script to hash")
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in inline
-    )
+    if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html):
+        fail("index.html has an inline script: the policy allows none")
     return "; ".join([
         "default-src 'none'",
-        f"script-src 'self' 'wasm-unsafe-eval' {hashes}",
+        "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src " + " ".join(connect_sources()),
@@ -88,33 +208,20 @@ def add_policy(html: str) -> str:
 
 
 def main() -> None:
-    if os.environ.get("TRUNK_PROFILE") != "release":
-        return
+    release = os.environ.get("TRUNK_PROFILE") == "release"
     staging = Path(os.environ.get("TRUNK_STAGING_DIR") or fail("TRUNK_STAGING_DIR is not set"))
     index = staging / "index.html"
     html = index.read_text(encoding="utf-8")
-    # Whatever the public URL (./, /, /lens/), the loader names the script by its file name.
-    named = set(re.findall(r"([\w.-]+\.js)\b", html))
-    scripts = sorted(n for n in named if (staging / n).is_file())
-    if len(scripts) != 1:
-        fail(f"expected index.html to load one script, found {scripts}")
-    script = staging / scripts[0]
-    if not ESBUILD.exists():
-        fail(f"{ESBUILD} is missing: run scripts/setup.sh")
-    before = script.read_bytes()
-    old = integrity(before)
-    if html.count(old) != 1:
-        fail(f"index.html does not hold {scripts[0]}'s integrity hash exactly once")
-    subprocess.run(
-        [str(ESBUILD), str(script), "--minify", "--format=esm", "--log-level=warning",
-         f"--outfile={script}", "--allow-overwrite"],
-        check=True,
-    )
-    after = script.read_bytes()
-    html = add_policy(html.replace(old, integrity(after)))
+    if re.search(r"\.wasm\b|<script", html):
+        fail("index.html already loads code: the app's code is this step's (Trunk's rust link must be data-trunk-skip)")
+    tags = write_app(release, staging)
+    if html.count("</head>") != 1:
+        fail("index.html has no single </head> to put the app's script before")
+    html = html.replace("</head>", "".join(tags) + "</head>")
+    if release:
+        html = add_policy(html)
     index.write_text(html, encoding="utf-8")
-    print(f"post_build: {scripts[0]} minified, {len(before):,} -> {len(after):,} bytes; "
-          "Content-Security-Policy written")
+    print("post_build: index.html loads the app" + (" under its Content-Security-Policy" if release else ""))
 
 
 if __name__ == "__main__":

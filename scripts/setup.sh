@@ -40,8 +40,6 @@ done
 # share a private ABI. (--locked is not used: it pins a dependency the index no longer serves.)
 wb_version="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
 [ -n "$wb_version" ] || die "could not read the wasm-bindgen version from Cargo.lock"
-grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml \
-  || die "Trunk.toml [tools] wasm_bindgen must be \"$wb_version\" (the Cargo.lock version)"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ] \
   || ! command -v wasm-bindgen-test-runner >/dev/null; then
   say "installing wasm-bindgen-cli $wb_version (about 6 minutes on 2 cores)"
@@ -54,7 +52,16 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   cargo install trunk --version '^0.21' --locked --force
 fi
 
-# wasm-opt 132 from npm (Debian's binaryen is too old); Trunk.toml pins version_132.
+# wasm-split (the CLI of wasm_split_cli_support, what cargo-leptos splits with): cuts the
+# release build into lazily loaded parts (scripts/post_build.py). About 2 minutes.
+split_version=0.2.4
+installed_crates="$(cargo install --list)"
+if ! grep -q "^wasm_split_cli_support v$split_version:" <<<"$installed_crates"; then
+  say "installing wasm-split-cli $split_version"
+  cargo install wasm_split_cli_support --version "=$split_version" --locked --features build-binary --force
+fi
+
+# wasm-opt 132 from npm (Debian's binaryen is too old); scripts/post_build.py runs it.
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132\b'; then
   command -v npm >/dev/null || as_root apt-get install -y -q nodejs npm
   say "installing wasm-opt (npm binaryen@132)"

@@ -7,12 +7,15 @@ pub use lens_core::{
     reservations, route, sort,
 };
 
+pub mod chunks;
 pub mod components;
 pub mod crash_banner;
 pub mod shell;
 pub mod transport;
 
-/// Mounts the app on the page body (the binary's only job).
+/// Mounts the app on the page body (the binary's only job), then loads the parts of the app
+/// the first view does not need (`chunks`).
 pub fn mount() {
     leptos::mount::mount_to_body(components::App);
+    chunks::preload_all();
 }

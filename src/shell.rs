@@ -134,7 +134,10 @@ pub struct Cancelled;
 #[derive(Clone, Copy)]
 pub struct Shell {
     env: StoredValue<Env, LocalStorage>,
-    transport: StoredValue<Rc<dyn Transport>, LocalStorage>,
+    /// Whether jobs go to the sample AWS (else the network). The transport itself is made
+    /// where jobs run ([`Shell::drive`]), so that its code loads with the parts of the app that
+    /// run jobs, not with the first view (`crate::chunks`).
+    sample: StoredValue<bool, LocalStorage>,
     running: StoredValue<Vec<Weak<HandleState>>, LocalStorage>,
     /// Cost Explorer requests sent to AWS this session (the sample data is free, not counted).
     pub spent: RwSignal<u32>,
@@ -147,7 +150,7 @@ impl Shell {
     pub fn provide() -> Shell {
         let shell = Shell {
             env: StoredValue::new_local(Env::new(true)),
-            transport: StoredValue::new_local(Rc::new(Fetch::default()) as Rc<dyn Transport>),
+            sample: StoredValue::new_local(false),
             running: StoredValue::new_local(Vec::new()),
             spent: RwSignal::new(0),
             clock_offset_ms: RwSignal::new(0),
@@ -166,17 +169,12 @@ impl Shell {
     /// another caller never sees them). `sample` switches to the in-process sample AWS.
     pub fn reset(&self, sample: bool) {
         self.cancel_all();
-        let transport: Rc<dyn Transport> = if sample {
-            Rc::new(Sample)
-        } else {
-            Rc::new(Fetch::default())
-        };
-        let billed = transport.billed();
-        self.transport.set_value(transport);
+        self.sample.set_value(sample);
         self.env.update_value(|env| {
             env.identity = None;
             env.clock.reset();
-            env.billed = billed;
+            // AWS bills what goes over the network; the sample data bills nothing.
+            env.billed = !sample;
         });
         self.clock_offset_ms.set(0);
     }
@@ -227,7 +225,11 @@ impl Shell {
         }
         self.running
             .update_value(|r| r.push(Rc::downgrade(&handle.0)));
-        let transport = self.transport.get_value();
+        let transport: Box<dyn Transport> = if self.sample.get_value() {
+            Box::new(Sample)
+        } else {
+            Box::new(Fetch::default())
+        };
         let mut run = Run::new();
         let mailbox = Rc::new(Mailbox::default());
         let mut aborts: Aborts = Vec::new();

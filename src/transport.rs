@@ -26,8 +26,6 @@ pub struct Sending {
 pub trait Transport {
     /// Starts sending `request`; an attempt longer than `timeout` is abandoned.
     fn send(&self, request: HttpRequest, timeout: Duration) -> Sending;
-    /// Whether AWS bills what goes through here (the sample data bills nothing).
-    fn billed(&self) -> bool;
 }
 
 /// The network, through the browser's `fetch`. Answers longer than `max_body` bytes are not
@@ -45,21 +43,23 @@ impl Default for Fetch {
     }
 }
 
-/// The sample data built into the app: answers at once, sends nothing anywhere.
+/// The sample data built into the app: answers as soon as its code is loaded (its own file,
+/// `crate::chunks`), sends nothing anywhere.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Sample;
 
 impl Transport for Sample {
     fn send(&self, request: HttpRequest, _timeout: Duration) -> Sending {
-        let answer = crate::demo::answer(&request);
         Sending {
-            answer: Box::pin(async move { Ok(answer) }),
+            answer: Box::pin(async move {
+                crate::chunks::sample_answer(request).await.map_err(|_| {
+                    TransportError::PartMissing {
+                        part: "the sample data",
+                    }
+                })
+            }),
             abort: Box::new(|| {}),
         }
-    }
-
-    fn billed(&self) -> bool {
-        false
     }
 }
 
@@ -138,10 +138,6 @@ impl Transport for Fetch {
             })
         });
         Sending { answer, abort }
-    }
-
-    fn billed(&self) -> bool {
-        true
     }
 }
 

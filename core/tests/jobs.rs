@@ -595,6 +595,28 @@ fn an_ec2_request_without_an_answer_is_retried_and_too_large_is_not() {
 }
 
 #[test]
+fn sample_data_whose_code_did_not_load_fails_at_once_and_asks_nothing_again() {
+    // The browser's sample transport answers PartMissing when its part of the app did not
+    // arrive: nothing was asked, and a retry would meet the same missing file.
+    let missing = TransportError::PartMissing {
+        part: "the sample data",
+    };
+    let mut shell = Shell::new();
+    shell.env.billed = false;
+    let mut run = Run::new();
+    let mut job = usage_job();
+    shell.start(&mut run, &mut job);
+    fail(&mut shell, &mut run, &mut job, missing.clone());
+    assert!(shell.sent.is_empty() && shell.timers.is_empty());
+    assert!(run.is_over(&job));
+    let error = job.into_result().unwrap_err();
+    assert!(error.to_string().starts_with(
+        "The code of the sample data did not arrive from this page's server, so nothing was asked."
+    ));
+    assert_eq!(error, CallError::Transport(missing));
+}
+
+#[test]
 fn an_invalid_next_token_restarts_the_pagination_once() {
     let mut shell = Shell::new();
     let mut run = Run::new();

@@ -10,6 +10,12 @@ def bash_paste(c) -> str:
             f'export AWS_SESSION_TOKEN="{c.session_token}"\n')
 
 
+def wait_until_loaded(page):
+    """Waits until the page has fetched every lazily loaded part of the app (they load in the
+    background once the first view is up; src/chunks.rs): nothing is left on the network."""
+    page.wait_for_load_state("networkidle")
+
+
 def connect_to_standin(journey, region: str = "us-east-1", creds=DEMO_CREDENTIALS):
     """Opens Connection, points every endpoint at the stand-in, pastes, picks the region and connects."""
     page = journey.open("#/connection")

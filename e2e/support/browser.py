@@ -1,10 +1,15 @@
 """Debian's Chromium under Playwright, and a journey's record of what went wrong in the page."""
 
+import re
 from dataclasses import dataclass, field
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+# wasm-split's names for the app's lazily loaded parts and the code they share, content-hashed.
+PART = re.compile(r"/(split_[a-z]+|chunk_\d+)-[0-9a-f]{16}\.wasm$")
 
 
 def launch(playwright):
@@ -32,6 +37,10 @@ class PageWatch:
         # The browser fetches the tab's icon on its own and abandons the fetch when the page
         # reloads or navigates: not the app's request, and not a failure.
         if "/favicon-" in request.url and request.failure == "net::ERR_ABORTED":
+            return
+        # The same for the parts of the app it fetches in the background (src/chunks.rs): the
+        # app never abandons them, the browser does when the page reloads or navigates away.
+        if PART.search(request.url) and request.failure == "net::ERR_ABORTED":
             return
         self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
 

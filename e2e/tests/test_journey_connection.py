@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.standin import DEMO_CREDENTIALS, EXPIRED_CREDENTIALS
+from e2e.support.app import wait_until_loaded
 
 C = DEMO_CREDENTIALS
 
@@ -160,6 +161,8 @@ def test_dropped_cors_headers_explain_the_proxy_route(journey, standin, leak_che
 def test_sample_data_works_with_the_network_blocked(journey, standin, leak_check):
     page = journey.open("#/connection")
     expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
+    # Once the page has loaded (its parts included), the sample data needs no network.
+    wait_until_loaded(page)
     page.context.set_offline(True)
     page.get_by_role("button", name="Try with sample data").click()
     expect(page.get_by_text("arn:aws:sts::111122223333:assumed-role/FinOpsReadOnly/demo-user")).to_be_visible()

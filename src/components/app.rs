@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    CapacityArea, CapacityStore, ConnectionArea, ConnectionBadge, CoverageArea, Nav, NotFound,
-    SecurityNotice, Session,
+    CapacityStore, ConnectionArea, ConnectionBadge, LazyArea, Nav, NotFound, SecurityNotice,
+    Session,
 };
 use crate::route::{Area, Route};
 
@@ -38,13 +38,9 @@ pub fn App() -> impl IntoView {
         <SecurityNotice />
         <main class="area" id="main">
             {move || match route.get() {
-                Route::Area { area: Area::CapacityReservations, query } => {
-                    view! { <CapacityArea query=query /> }.into_any()
-                }
-                Route::Area { area: Area::Coverage, query } => {
-                    view! { <CoverageArea query=query /> }.into_any()
-                }
                 Route::Area { area: Area::Connection, .. } => view! { <ConnectionArea /> }.into_any(),
+                // Each of the other areas is its own file, loaded on first use.
+                Route::Area { area, query } => view! { <LazyArea area=area query=query /> }.into_any(),
                 Route::NotFound { path } => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>

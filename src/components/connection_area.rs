@@ -2,10 +2,10 @@ use leptos::prelude::*;
 
 use super::{CredentialFields, EndpointFields, ErrorPanel, IdentityCard, RegionSelect, Session};
 use crate::aws::endpoint::Overrides;
-use crate::aws::operation::GetCallerIdentity;
+use crate::chunks::{self, PartMissing};
 use crate::connection::{human_duration, Connection};
 use crate::demo::demo_credentials;
-use crate::jobs::{CallError, Identity, Single};
+use crate::jobs::{CallError, Identity, TransportError};
 use crate::shell::JobHandle;
 
 /// The Connection area: paste credentials, pick region and endpoints, check who you are.
@@ -52,16 +52,23 @@ pub fn ConnectionArea() -> impl IntoView {
             session.connection.set(None);
             let handle = JobHandle::new();
             cancel.set_value(handle.clone());
-            let mut job = Single::for_connection(&GetCallerIdentity, &connection, None);
-            let outcome = shell
-                .drive(&mut job, &handle, &|line| status.set(line))
-                .await;
+            // The check, its signing and its parser are a part of their own (crate::chunks).
+            let answer = match chunks::ask_identity(shell, connection.clone(), handle, status).await
+            {
+                Ok(asking) => asking.await,
+                Err(PartMissing) => {
+                    error.set(Some(CallError::Transport(TransportError::PartMissing {
+                        part: "the connection check",
+                    })));
+                    return;
+                }
+            };
             clock_note.set(clock_text(shell.clock_offset_ms.get_untracked()));
-            retries.set(job.retries().to_vec());
-            if outcome.is_err() {
+            retries.set(answer.retries);
+            if !answer.finished {
                 return;
             }
-            match job.into_result() {
+            match answer.result {
                 Ok(identity) => {
                     shell.set_identity(Some(Identity {
                         account: identity.account.clone().unwrap_or_default(),

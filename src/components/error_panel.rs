@@ -18,6 +18,9 @@ pub fn ErrorPanel(
             "Not sent: this page's security policy blocks the endpoint".to_owned(),
             None,
         ),
+        CallError::Transport(crate::jobs::TransportError::PartMissing { .. }) => {
+            ("Not sent: part of the app did not load".to_owned(), None)
+        }
         CallError::Transport(_) => ("No answer".to_owned(), None),
         CallError::Build(_) => ("Not sent: the request is not valid".to_owned(), None),
         CallError::Endpoint(_) => ("Not sent: the endpoint is not valid".to_owned(), None),

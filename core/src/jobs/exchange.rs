@@ -205,7 +205,8 @@ impl Exchange {
             Err(
                 e @ (TransportError::Cancelled
                 | TransportError::TooLarge { .. }
-                | TransportError::Blocked { .. }),
+                | TransportError::Blocked { .. }
+                | TransportError::PartMissing { .. }),
             ) => return self.finish(Err(e.into())),
             // AWS may have answered (and billed USD 0.01) although the page saw nothing (a
             // proxy that drops CORS headers, a timeout): no automatic retry; the page offers

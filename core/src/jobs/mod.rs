@@ -104,6 +104,14 @@ pub enum TransportError {
          use an endpoint the policy allows."
     )]
     Blocked { origin: String },
+    /// Part of the app itself (the sample data, in the browser a file of its own) did not
+    /// arrive from the page's server: nothing was asked.
+    #[error(
+        "The code of {part} did not arrive from this page's server, so nothing was asked. Check \
+         the network, then try again. If it keeps failing, the deployment may have changed \
+         since this page was opened: reload the page."
+    )]
+    PartMissing { part: &'static str },
     /// The job was cancelled.
     #[error("Cancelled.")]
     Cancelled,

@@ -1,0 +1,89 @@
+"""The app's lazily loaded parts (src/chunks.rs, scripts/post_build.py): the first view comes up
+with none of them; each is fetched once; a part that does not arrive is said in words, with a way
+to try again, and loads when it can."""
+
+import re
+
+from playwright.sync_api import expect
+
+from e2e.support.browser import PART
+
+
+def part_requests(page):
+    seen = []
+    page.on("request", lambda r: seen.append(r.url) if PART.search(r.url) else None)
+    return seen
+
+
+def hold_parts(page, which=r"split_[a-z]+|chunk_\d+"):
+    """Makes the named parts fail to arrive (as a dropped network would); returns the undo."""
+    pattern = re.compile(rf"/({which})-[0-9a-f]{{16}}\.wasm$")
+    page.route(pattern, lambda route: route.abort())
+    return lambda: page.unroute(pattern)
+
+
+def test_the_first_view_needs_no_part_and_every_part_is_fetched_once(journey):
+    page = journey.page
+    seen = part_requests(page)
+    release = hold_parts(page)
+    page.goto(journey.site.url + "#/connection")
+    # The Connection view works with every part held back.
+    expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
+    page.get_by_label("Paste credentials").fill("AKIA")
+    expect(page.get_by_role("button", name="Try with sample data")).to_be_enabled()
+    assert seen, "the page did not start loading its parts after the first view"
+    journey.expect_page_problems = True  # the held parts fail to load (logged by the loader)
+    release()
+    # Every view afterwards: each part fetched once more at most (the failed attempt above and
+    # the one that succeeded), never again once loaded.
+    seen.clear()
+    page.get_by_role("button", name="Try with sample data").click()
+    expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
+    for name in ("Capacity Reservations", "Coverage", "Capacity Reservations", "Coverage"):
+        page.get_by_role("navigation").get_by_role("link", name=name).click()
+        expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+        expect(page.get_by_role("status").filter(has_text=f"Loading {name}")).to_have_count(0)
+    page.get_by_role("button", name="Run coverage query").click()
+    expect(page.locator(".coverage-results").first).to_be_visible(timeout=60_000)
+    names = [PART.search(u).group(1) for u in seen]
+    assert {"split_capacity", "split_coverage", "split_sample"} <= set(names), names
+    assert len(names) == len(set(names)), f"a part was fetched twice: {names}"
+
+
+def test_a_part_that_does_not_arrive_is_said_and_loads_on_try_again(journey):
+    journey.expect_page_problems = True  # the held part fails to load (logged by the loader)
+    page = journey.page
+    release = hold_parts(page, r"split_capacity")
+    page.goto(journey.site.url + "#/capacity")
+    expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
+    alert = page.get_by_role("alert").filter(has_text="This part of the app did not load")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("The code of Capacity Reservations did not arrive from this page's server")
+    expect(alert).to_contain_text("reload the page")
+    # Trying again while it still fails says so again; the rest of the app keeps working.
+    alert.get_by_role("button", name="Try again").click()
+    expect(alert).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Connection").click()
+    expect(page.get_by_role("button", name="Try with sample data")).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
+    expect(alert).to_be_visible()
+    release()
+    alert.get_by_role("button", name="Try again").click()
+    expect(alert).to_have_count(0)
+    expect(page.get_by_text("Connect first: paste credentials or try the sample data")).to_be_visible()
+
+
+def test_sample_data_that_does_not_arrive_is_said_before_anything_is_asked(journey):
+    journey.expect_page_problems = True
+    page = journey.page
+    release = hold_parts(page, r"split_sample")
+    page.goto(journey.site.url + "#/connection")
+    page.get_by_role("button", name="Try with sample data").click()
+    panel = page.locator(".error-panel")
+    expect(panel).to_contain_text("Not sent: part of the app did not load")
+    expect(panel).to_contain_text("The code of the sample data did not arrive from this page's server")
+    expect(page.get_by_label("Connection status")).not_to_contain_text("Sample data")
+    release()
+    page.get_by_role("button", name="Try with sample data").click()
+    expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
+    expect(panel).to_have_count(0)
