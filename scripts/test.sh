@@ -27,6 +27,8 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 
 current="clippy (wasm32)"; step "$current"
 cargo clippy --locked --workspace --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+# The release build's split points (src/chunks.rs) exist only under the `split` feature.
+cargo clippy --locked -p reservation-lens --target wasm32-unknown-unknown --features split --lib --bins -- -D warnings
 
 current="native tests"; step "$current"
 cargo test --locked --workspace

@@ -87,3 +87,26 @@ def test_sample_data_that_does_not_arrive_is_said_before_anything_is_asked(journ
     page.get_by_role("button", name="Try with sample data").click()
     expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
     expect(panel).to_have_count(0)
+
+
+def test_an_area_left_while_its_part_arrives_is_never_built(journey):
+    # The Coverage area writes its form into the URL when it is built: built after the user
+    # moved on, it would take the page back to #/coverage under the Capacity view.
+    page = journey.page
+    held = []
+    pattern = re.compile(r"/split_coverage-[0-9a-f]{16}\.wasm$")
+    page.route(pattern, lambda route: held.append(route))
+    page.goto(journey.site.url + "#/coverage")
+    expect(page.get_by_role("status").filter(has_text="Loading Coverage")).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
+    expect(page.get_by_text("Connect first: paste credentials or try the sample data")).to_be_visible()
+    assert held, "the Coverage part was never asked for"
+    for route in held:
+        route.continue_()
+    page.unroute(pattern)
+    # The part arrives (the background load finishes); the page stays where the user is.
+    page.wait_for_load_state("networkidle")
+    expect(page).to_have_url(journey.site.url + "#/capacity")
+    expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
+    expect(page.get_by_role("button", name="Run coverage query")).to_be_visible()

@@ -1,12 +1,7 @@
-use std::future::Future;
-use std::pin::Pin;
-
 use leptos::prelude::*;
 
 use crate::chunks::{self, PartMissing};
 use crate::route::Area;
-
-type Loading = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>>>>;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -32,13 +27,26 @@ pub fn LazyArea(
     let owner = Owner::current().unwrap_or_default();
     let load = move || {
         phase.set(Phase::Loading);
-        let loading: Loading = match area {
-            Area::Coverage => Box::pin(chunks::coverage_area(query.clone())),
-            _ => Box::pin(chunks::capacity_area(query.clone())),
-        };
+        let query = query.clone();
         owner.with(|| {
             leptos::task::spawn_local_scoped(async move {
-                match loading.await {
+                let arrived = match area {
+                    Area::Coverage => chunks::preload_coverage().await.is_ok(),
+                    _ => chunks::preload_capacity().await.is_ok(),
+                };
+                // The user may have moved on while the part arrived: then nothing is built, or
+                // the area would start its work (and write its state into the URL) unseen.
+                if phase.try_get_untracked().is_none() {
+                    return;
+                }
+                let area: Result<AnyView, PartMissing> = if !arrived {
+                    Err(PartMissing)
+                } else if area == Area::Coverage {
+                    chunks::coverage_area(query).await
+                } else {
+                    chunks::capacity_area(query).await
+                };
+                match area {
                     Ok(view) => {
                         built.set_value(Some(view));
                         phase.set(Phase::Ready);
