@@ -46,7 +46,7 @@ class _Refs(html.parser.HTMLParser):
             self._in_script = False
 
     def handle_data(self, data):
-        # Trunk's inline loader imports the JS glue and names the wasm file.
+        # An inline script that imports code or names a wasm file (the build writes none today).
         if self._in_script:
             self.urls += re.findall(r"""['"](\.?/?[\w./-]+\.(?:js|wasm|css))['"]""", data)
 

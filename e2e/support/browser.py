@@ -8,8 +8,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-s
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-# wasm-split's names for the app's lazily loaded parts and the code they share, content-hashed.
-PART = re.compile(r"/(split_[a-z]+|chunk_\d+)-[0-9a-f]{16}\.wasm$")
+def part_pattern(which: str = r"split_[a-z]+|chunk_\d+") -> re.Pattern:
+    """The URLs of the app's lazily loaded parts named by `which` (wasm-split's names: split_<part>
+    and chunk_<n>, the code parts share), content-hashed by scripts/post_build.py."""
+    return re.compile(rf"/({which})-[0-9a-f]{{16}}\.wasm$")
+
+
+# Every part.
+PART = part_pattern()
 
 
 def launch(playwright):

@@ -2,11 +2,9 @@
 with none of them; each is fetched once; a part that does not arrive is said in words, with a way
 to try again, and loads when it can."""
 
-import re
-
 from playwright.sync_api import expect
 
-from e2e.support.browser import PART
+from e2e.support.browser import PART, part_pattern
 
 
 def part_requests(page):
@@ -15,9 +13,10 @@ def part_requests(page):
     return seen
 
 
-def hold_parts(page, which=r"split_[a-z]+|chunk_\d+"):
-    """Makes the named parts fail to arrive (as a dropped network would); returns the undo."""
-    pattern = re.compile(rf"/({which})-[0-9a-f]{{16}}\.wasm$")
+def hold_parts(page, which=None):
+    """Makes the named parts (all by default) fail to arrive, as a dropped network would;
+    returns the undo."""
+    pattern = part_pattern(which) if which else PART
     page.route(pattern, lambda route: route.abort())
     return lambda: page.unroute(pattern)
 
@@ -89,12 +88,28 @@ def test_sample_data_that_does_not_arrive_is_said_before_anything_is_asked(journ
     expect(panel).to_have_count(0)
 
 
+def test_a_connection_check_that_does_not_arrive_is_said_before_anything_is_sent(journey):
+    journey.expect_page_problems = True
+    page = journey.page
+    release = hold_parts(page, r"split_connect")
+    page.goto(journey.site.url + "#/connection")
+    page.get_by_role("button", name="Try with sample data").click()
+    panel = page.locator(".error-panel")
+    expect(panel).to_contain_text("Not sent: part of the app did not load")
+    expect(panel).to_contain_text("The code of the connection check did not arrive from this page's server")
+    expect(page.get_by_label("Connection status")).not_to_contain_text("Sample data")
+    release()
+    page.get_by_role("button", name="Try with sample data").click()
+    expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
+    expect(panel).to_have_count(0)
+
+
 def test_an_area_left_while_its_part_arrives_is_never_built(journey):
     # The Coverage area writes its form into the URL when it is built: built after the user
     # moved on, it would take the page back to #/coverage under the Capacity view.
     page = journey.page
     held = []
-    pattern = re.compile(r"/split_coverage-[0-9a-f]{16}\.wasm$")
+    pattern = part_pattern("split_coverage")
     page.route(pattern, lambda route: held.append(route))
     page.goto(journey.site.url + "#/coverage")
     expect(page.get_by_role("status").filter(has_text="Loading Coverage")).to_be_visible()

@@ -39,14 +39,14 @@ pub fn LazyArea(
                 if phase.try_get_untracked().is_none() {
                     return;
                 }
-                let area: Result<AnyView, PartMissing> = if !arrived {
+                let built_area: Result<AnyView, PartMissing> = if !arrived {
                     Err(PartMissing)
                 } else if area == Area::Coverage {
                     chunks::coverage_area(query).await
                 } else {
                     chunks::capacity_area(query).await
                 };
-                match area {
+                match built_area {
                     Ok(view) => {
                         built.set_value(Some(view));
                         phase.set(Phase::Ready);
