@@ -24,12 +24,20 @@ Release builds (TRUNK_PROFILE=release):
    tests/csp_origins.rs) and the origins of LENS_CONNECT_SRC (space-separated, for proxies and
    stand-ins).
 
+7. The whole app as one HTML file (`reservation-lens-<hash>.html` beside index.html, which names
+   it in a `<link rel=alternate id=lens-one-file>` for the app's "Download this app as one
+   file"): the stylesheet and icon inline, every wasm module gzip'd and base64'd in a data block
+   (`<script type=application/octet-stream>`, never run as script), decompressed and
+   instantiated from memory by a second bundle, inline, whose policy allows it by hash. It works
+   opened from disk (`file://`) and asks for no other file (scripts/single-file.sh).
+
 Debug builds (`trunk serve`): the same without the split (one module, the parts are plain async
-functions), without wasm-opt, minifying or the policy.
+functions), without wasm-opt, minifying, the policy or the one file.
 
 Fails loudly (non-zero exit, so the build fails) when anything is not as expected.
 """
 import base64
+import gzip
 import hashlib
 import os
 import re
@@ -103,8 +111,10 @@ def build_modules(release: bool, work: Path) -> Path:
     return parts
 
 
-def write_app(release: bool, staging: Path) -> list:
-    """Builds the app's code into `staging`; returns the tags index.html needs."""
+def write_app(release: bool, staging: Path) -> tuple:
+    """Builds the app's code into `staging`; returns the tags index.html needs, and what the
+    one-file build needs: the glue folder, the modules by name (`NAME` for the main one) and
+    wasm-split's loader as it wrote it (release builds)."""
     work = ROOT / "target" / "post_build" / ("release" if release else "debug")
     parts = build_modules(release, work)
     glue = work / "glue"
@@ -121,8 +131,10 @@ def write_app(release: bool, staging: Path) -> list:
 
     # The parts, named by content; the loader names them.
     files = {}
+    modules = {NAME: main_wasm.read_bytes(), **{p.stem: p.read_bytes() for p in lazy}}
+    split_loader = None
     if release:
-        loader = (parts / "__wasm_split.js").read_text(encoding="utf-8")
+        loader = split_loader = (parts / "__wasm_split.js").read_text(encoding="utf-8")
         for part in lazy:
             data = part.read_bytes()
             name = hashed(part.name, data)
@@ -165,7 +177,122 @@ def write_app(release: bool, staging: Path) -> list:
         f'<link rel="preload" href="./{main_name}" as="fetch" type="application/wasm" '
         'crossorigin="anonymous">',
         f'<script type="module" src="./{script_name}" integrity="{integrity(script)}"></script>',
-    ]
+    ], (glue, modules, split_loader)
+
+
+# What the one file's bundle reads its modules with: each is a data block of the file.
+ONE_FILE_MODULES_JS = """\
+// The app's wasm modules, each gzip'd and base64'd in a data block of this file
+// (<script type="application/octet-stream" id="lens-wasm-NAME">, never run as script):
+// decoded and decompressed in memory, as a Response WebAssembly.instantiateStreaming takes.
+export async function wasmModule(name) {
+  const block = document.getElementById(`lens-wasm-${name}`);
+  if (!block) throw new Error(`this file holds no module ${name}`);
+  const text = atob(block.textContent);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const body = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(body, { headers: { "content-type": "application/wasm" } });
+}
+"""
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def tag_with_rel(html: str, rel: str):
+    """The one `<link>` of `html` with this rel, and its href (Trunk's minified or not)."""
+    found = [m for m in re.finditer(r"<link\b[^>]*>", html)
+             if re.search(rf"""\brel=["']?{rel}["'\s>]""", m.group(0))]
+    if len(found) != 1:
+        fail(f"index.html has {len(found)} <link rel={rel}>, not one")
+    href = re.search(r"""\bhref=["']?([^"'\s>]+)""", found[0].group(0))
+    if not href:
+        fail(f"index.html's <link rel={rel}> has no href")
+    return found[0].group(0), href.group(1)
+
+
+def write_one_file(html: str, staging: Path, glue: Path, modules: dict, split_loader) -> str:
+    """The whole app as one HTML file in `staging` (see the module's doc, step 7); returns its
+    name. `html` is the page as Trunk wrote it, before the app's tags."""
+    work = glue.parent / "one_file"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    shutil.copy(glue / f"{NAME}.js", work / f"{NAME}.js")
+    (work / "modules.js").write_text(ONE_FILE_MODULES_JS, encoding="utf-8")
+    if split_loader is not None:
+        # The parts come from the file's data blocks, not from the page's server.
+        loader = 'import { wasmModule } from "./modules.js";\n' + split_loader
+        for name in modules:
+            if name == NAME:
+                continue
+            fetch = f'fetch(new URL("./{name}.wasm", import.meta.url))'
+            if loader.count(fetch) != 1:
+                fail(f"__wasm_split.js fetches {name}.wasm {loader.count(fetch)} times, not once")
+            loader = loader.replace(fetch, f'wasmModule("{name}")')
+        if "fetch(" in loader:
+            fail("__wasm_split.js fetches something this build does not hold")
+        (work / "__wasm_split.js").write_text(loader, encoding="utf-8")
+    (work / "start.js").write_text(
+        f'import init, * as bindings from "./{NAME}.js";\n'
+        'import { wasmModule } from "./modules.js";\n'
+        # This very file as the browser read it, before the app adds to the page, is what its
+        # "Download this app as one file" gives: a link like the hosted index.html's, to a
+        # blob: URL (src/one_file.rs).
+        'const source = new Blob(["<!doctype html>" + document.documentElement.outerHTML], '
+        '{ type: "text/html" });\n'
+        'const link = Object.assign(document.createElement("link"), { rel: "alternate", '
+        'type: "text/html", id: "lens-one-file", title: "Reservation Lens as one file", '
+        'href: URL.createObjectURL(source) });\n'
+        # The size as said to people, as post_build's kilobytes() writes it.
+        'link.dataset.size = Math.ceil(source.size / 1024).toLocaleString("en-US") + " KB";\n'
+        'link.dataset.thisPage = "";\n'
+        "document.head.append(link);\n"
+        "window.wasmBindings = bindings;\n"
+        f'await init({{ module_or_path: await wasmModule("{NAME}") }});\n',
+        encoding="utf-8",
+    )
+    bundle = work / "bundle.js"
+    run(ESBUILD, work / "start.js", "--bundle", "--format=esm", "--platform=browser",
+        "--log-level=warning", "--log-override:duplicate-object-key=silent", "--minify",
+        f"--outfile={bundle}")
+    script = bundle.read_text(encoding="utf-8").strip()
+    if "</script" in script.lower():
+        fail("the one file's script holds </script")
+
+    html = re.sub(r"<link\b[^>]*\bdata-trunk\b[^>]*>", "", html)
+    tag, href = tag_with_rel(html, "stylesheet")
+    css = (staging / href).read_text(encoding="utf-8")
+    if "</style" in css.lower():
+        fail("the stylesheet holds </style")
+    html = html.replace(tag, f"<style>{css}</style>")
+    tag, href = tag_with_rel(html, "icon")
+    icon = base64.b64encode((staging / href).read_bytes()).decode()
+    html = html.replace(tag, f'<link rel=icon type=image/svg+xml href="data:image/svg+xml;base64,{icon}">')
+    left = re.findall(r"""\b(?:href|src)=["']?\.?/""", html)
+    if left:
+        fail(f"the one file still names files of the page: {left}")
+    blocks = "".join(
+        f'<script type=application/octet-stream id=lens-wasm-{name}>'
+        f"{base64.b64encode(gzip.compress(data, 9, mtime=0)).decode()}</script>"
+        for name, data in modules.items()
+    )
+    if html.count("</head>") != 1:
+        fail("index.html has no single </head> to put the one file's script before")
+    html = html.replace("</head>", f"<script type=module>{script}</script>{blocks}</head>")
+    html = add_policy(html, script_src=sha256_source(script), style_src=sha256_source(css),
+                      img_src="data:", own_origin=False)
+    data = html.encode("utf-8")
+    name = hashed(f"{NAME}.html", data)
+    (staging / name).write_bytes(data)
+    print(f"post_build: the app as one file: {name} {len(data):,} B")
+    return name
+
+
+def kilobytes(size: int) -> str:
+    """A size as the app says it to people: "678 KB" (KiB, rounded up, grouped by commas)."""
+    return f"{-(-size // 1024):,} KB"
 
 
 def connect_sources() -> list:
@@ -179,31 +306,34 @@ def connect_sources() -> list:
     aws = AWS_ORIGINS.read_text(encoding="utf-8").split()
     if not aws:
         fail(f"{AWS_ORIGINS} is empty")
-    return ["'self'"] + aws + [o.lower() for o in extra]
+    return aws + [o.lower() for o in extra]
 
 
-def policy(html: str) -> str:
-    if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html):
-        fail("index.html has an inline script: the policy allows none")
+def policy(script_src: str, style_src: str, img_src: str, own_origin: bool) -> str:
+    """The policy: the page's own origin where it has one (a file opened from disk has none
+    that means anything: `'self'` is left out, its script and style are allowed by hash)."""
     return "; ".join([
         "default-src 'none'",
-        "script-src 'self' 'wasm-unsafe-eval'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src " + " ".join(connect_sources()),
+        f"script-src {script_src} 'wasm-unsafe-eval'",
+        f"style-src {style_src}",
+        f"img-src {img_src}",
+        "connect-src " + " ".join(["'self'"] * own_origin + connect_sources()),
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
     ])
 
 
-def add_policy(html: str) -> str:
+def add_policy(html: str, script_src="'self'", style_src="'self'", img_src="'self' data:",
+               own_origin=True) -> str:
     if "Content-Security-Policy" in html:
         fail("index.html already has a Content-Security-Policy")
+    if own_origin and re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html):
+        fail("index.html has an inline script: the policy allows none")
     charset = re.search(r"<meta charset=\"?utf-8\"?\s*/?>", html, re.IGNORECASE)
     if not charset:
         fail("index.html has no <meta charset=utf-8> to put the policy after")
-    meta = f'<meta http-equiv=Content-Security-Policy content="{policy(html)}">'
+    meta = f'<meta http-equiv=Content-Security-Policy content="{policy(script_src, style_src, img_src, own_origin)}">'
     return html[: charset.end()] + meta + html[charset.end():]
 
 
@@ -214,7 +344,13 @@ def main() -> None:
     html = index.read_text(encoding="utf-8")
     if re.search(r"\.wasm\b|<script", html):
         fail("index.html already loads code: the app's code is this step's (Trunk's rust link must be data-trunk-skip)")
-    tags = write_app(release, staging)
+    tags, (glue, modules, split_loader) = write_app(release, staging)
+    if release:
+        one_file = write_one_file(html, staging, glue, modules, split_loader)
+        size = (staging / one_file).stat().st_size
+        # Not fetched: where the app's "Download this app as one file" points (src/one_file.rs).
+        tags.append(f'<link rel=alternate type=text/html id=lens-one-file href="./{one_file}" '
+                    f'data-size="{kilobytes(size)}" title="Reservation Lens as one file">')
     if html.count("</head>") != 1:
         fail("index.html has no single </head> to put the app's script before")
     html = html.replace("</head>", "".join(tags) + "</head>")

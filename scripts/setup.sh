@@ -104,11 +104,15 @@ if [ "$mode" = test ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # Firefox for the one-file journey (e2e/firefox/one_file.mjs drives Debian's own build).
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
 
-  # axe-core, which the accessibility journeys inject, pinned by e2e/package-lock.json.
+  # axe-core, which the accessibility journeys inject, and puppeteer-core, which drives Firefox
+  # for the one-file journey, pinned by e2e/package-lock.json.
   npm_pinned e2e axe-core
+  npm_pinned e2e puppeteer-core
   # What the side-by-side benchmark (e2e/bench/side_by_side.py) compares the app with: the AWS
   # SDK for JavaScript's Cost Explorer client and aws4fetch, pinned by e2e/bench/package-lock.json.
   npm_pinned e2e/bench @aws-sdk/client-cost-explorer

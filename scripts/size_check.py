@@ -3,8 +3,10 @@
 the whole app (that plus the parts loaded on first use: every other .wasm file in dist).
 
 Prints each file's raw, gzip -9 and brotli (quality 11) size and the totals, and exits non-zero
-when a gzip total is over its budget.
-Usage: size_check.py [DIST] [--budget-kb N] [--app-budget-kb N] [--json F]
+when a gzip total is over its budget. With --one-file-ratio, also the one-file build that
+index.html names (<link id=lens-one-file>, scripts/post_build.py) against the raw size of the
+dist/ files it replaces (all the others), failing above that ratio.
+Usage: size_check.py [DIST] [--budget-kb N] [--app-budget-kb N] [--one-file-ratio R] [--json F]
 """
 import argparse
 import gzip
@@ -86,6 +88,16 @@ def measure(dist: Path, files):
     return rows
 
 
+def one_file(dist: Path):
+    """The one-file build index.html names, and the raw bytes of the files it replaces."""
+    found = re.search(r'id=lens-one-file href="\./([^"]+)"', (dist / "index.html").read_text(encoding="utf-8"))
+    if not found or not (dist / found.group(1)).is_file():
+        sys.exit("size_check: index.html names no one-file build in dist/ (<link id=lens-one-file>)")
+    path = dist / found.group(1)
+    replaced = sum(f.stat().st_size for f in dist.iterdir() if f.is_file() and f != path)
+    return path, replaced
+
+
 def total(rows):
     return {k: sum(r[k] for r in rows) for k in ("raw", "gzip", "brotli")}
 
@@ -97,6 +109,8 @@ def main():
                     help="gzip budget of the first view, KB (1000 B)")
     ap.add_argument("--app-budget-kb", type=float, default=None,
                     help="gzip budget of the whole app, KB (none unless given)")
+    ap.add_argument("--one-file-ratio", type=float, default=None,
+                    help="most the one-file build may weigh, raw, against the dist/ files it replaces")
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
     dist = Path(args.dist).resolve()
@@ -118,11 +132,22 @@ def main():
           f"(budget {args.budget_kb:.0f} KB gzip); whole app: {app_kb:.1f} KB gzip, "
           f"{app_total['brotli'] / 1000:.1f} KB brotli"
           + (f" (budget {args.app_budget_kb:.0f} KB gzip)" if args.app_budget_kb else ""))
-    if args.json:
-        Path(args.json).write_text(json.dumps(
-            {"first_view": first_rows, "later": later_rows, "first_view_total": first_total,
-             "app_total": app_total}, indent=2))
+    figures = {"first_view": first_rows, "later": later_rows, "first_view_total": first_total,
+               "app_total": app_total}
     failed = 0
+    if args.one_file_ratio is not None:
+        path, replaced = one_file(dist)
+        [row] = measure(dist, [path])
+        ratio = row["raw"] / replaced
+        print(f"one file: {row['file']} {row['raw']:,} B raw ({row['gzip']:,} gzip), {ratio:.2f}x the "
+              f"{replaced:,} B of the dist/ files it replaces (most {args.one_file_ratio:.2f}x)")
+        figures["one_file"] = {**row, "replaces_raw": replaced, "ratio": ratio}
+        if ratio > args.one_file_ratio:
+            print(f"size_check: FAILED: the one file is {ratio:.2f}x the files it replaces, over "
+                  f"{args.one_file_ratio:.2f}x", file=sys.stderr)
+            failed = 1
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2))
     if first_kb > args.budget_kb:
         print(f"size_check: FAILED: the first view's {first_kb:.1f} KB gzip is over its "
               f"{args.budget_kb:.0f} KB budget", file=sys.stderr)

@@ -10,6 +10,7 @@ pub use lens_core::{
 pub mod chunks;
 pub mod components;
 pub mod crash_banner;
+pub mod one_file;
 pub mod shell;
 pub mod transport;
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from e2e.support.bench import first_button_times
 from e2e.support.browser import launch
 from e2e.support.static import StaticSite
 
@@ -103,27 +104,10 @@ def median(xs):
     return statistics.median(xs)
 
 
-FIRST_BUTTON = """new MutationObserver((_, obs) => {
-  if ([...document.querySelectorAll('button')].some(b => b.textContent.includes('Try with sample data'))) {
-    window.__firstButton = performance.now(); obs.disconnect();
-  }
-}).observe(document, { childList: true, subtree: true });"""
-
-
 def startup(browser, dist: Path, runs: int):
-    """Navigation start → the Connection view's first button in the DOM (a MutationObserver set
-    before the page's own scripts), on the release build, a fresh context each load."""
-    times = []
+    """Navigation start → the Connection view's first button, on the release build served."""
     with StaticSite(dist) as site:
-        for _ in range(runs):
-            context = browser.new_context()
-            context.add_init_script(FIRST_BUTTON)
-            page = context.new_page()
-            page.goto(site.url + "#/connection")
-            page.wait_for_function("window.__firstButton !== undefined")
-            times.append(page.evaluate("window.__firstButton"))
-            context.close()
-    return times
+        return first_button_times(browser, site.url + "#/connection", runs)
 
 
 def main():

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use super::{
-    CapacityStore, ConnectionArea, ConnectionBadge, LazyArea, Nav, NotFound, SecurityNotice,
-    Session,
+    one_file_footer, CapacityStore, ConnectionArea, ConnectionBadge, LazyArea, Nav, NotFound,
+    SecurityNotice, Session,
 };
 use crate::route::{Area, Route};
 
-/// The whole app: header with navigation, the security notice, and the area the URL names.
+/// The whole app: header with navigation, the security notice, the area the URL names, and a
+/// footer offering the app as one file.
 #[component]
 pub fn App() -> impl IntoView {
     Session::provide(crate::shell::Shell::provide());
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                 Route::NotFound { path } => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>
+        {one_file_footer()}
     }
 }
 

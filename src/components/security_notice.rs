@@ -44,7 +44,11 @@ pub fn SecurityNotice() -> impl IntoView {
     }
 }
 
+/// None in the one file (opened from disk, it writes nothing to the browser's storage).
 fn storage() -> Option<web_sys::Storage> {
+    if crate::one_file::is_this_page() {
+        return None;
+    }
     window().session_storage().ok().flatten()
 }
 
