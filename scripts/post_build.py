@@ -202,7 +202,8 @@ def sha256_source(text: str) -> str:
 
 
 def tag_with_rel(html: str, rel: str):
-    """The one `<link>` of `html` with this rel, and its href (Trunk's minified or not)."""
+    """The one `<link>` of `html` with this rel, and the name of the file it links to (Trunk's
+    minified or not; the file is at the staging folder's top under any public URL)."""
     found = [m for m in re.finditer(r"<link\b[^>]*>", html)
              if re.search(rf"""\brel=["']?{rel}["'\s>]""", m.group(0))]
     if len(found) != 1:
@@ -210,7 +211,7 @@ def tag_with_rel(html: str, rel: str):
     href = re.search(r"""\bhref=["']?([^"'\s>]+)""", found[0].group(0))
     if not href:
         fail(f"index.html's <link rel={rel}> has no href")
-    return found[0].group(0), href.group(1)
+    return found[0].group(0), href.group(1).rsplit("/", 1)[-1]
 
 
 def write_one_file(html: str, staging: Path, glue: Path, modules: dict, split_loader) -> str:

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use crate::aws::http::{HttpRequest, HttpResponse};
 use crate::aws::operation::GetCallerIdentity;
 use crate::aws::sts::CallerIdentity;
-use crate::components::{CapacityArea, CoverageArea};
+use crate::components::{CapacityArea, CoverageArea, ErrorPanel};
 use crate::connection::Connection;
 use crate::jobs::{CallError, Single};
 use crate::shell::{JobHandle, Shell};
@@ -73,6 +73,9 @@ pub struct IdentityAnswer {
     /// Each retry's line, for a slow success to explain itself.
     pub retries: Vec<String>,
     pub result: Result<CallerIdentity, CallError>,
+    /// How a failed check is shown: the error panel and every error's words come with this
+    /// part, so the first view does not carry them.
+    pub show_error: fn(CallError) -> AnyView,
 }
 
 part!(
@@ -95,6 +98,7 @@ part!(
                 finished: outcome.is_ok(),
                 retries: job.retries().to_vec(),
                 result: job.into_result(),
+                show_error: |error| view! { <ErrorPanel error=error /> }.into_any(),
             }
         })
     }

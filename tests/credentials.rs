@@ -128,6 +128,23 @@ fn configure_export_credentials_json() {
 }
 
 #[test]
+fn json_members_are_read_as_json_means_them() {
+    // Escapes in names and values, other members of any shape skipped, null for absent, and of
+    // a member given twice the last (as serde_json's own map keeps it).
+    let paste = format!(
+        "{{\"ResponseMetadata\": {{\"RequestId\": \"x\", \"List\": [1, [2, {{}}], null, true]}}, \
+         \"Credentials\": {{\"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLX\", \"Access\\u004beyId\": \"{ASIA}\", \
+         \"SecretAccessKey\": \"{SECRET}\", \"SessionToken\": \"{TOKEN}\", \"Expiration\": null, \
+         \"Big\": 1.5e300}}, \"AssumedRoleUser\": {{\"Arn\": \"arn:aws:sts::123456789012:assumed-role/r/s\"}}}}"
+    );
+    let (c, format) = ok(&paste);
+    assert_eq!(format, CredentialFormat::StsJson);
+    assert_eq!(c.access_key_id(), ASIA);
+    assert_eq!(c.session_token(), Some(TOKEN));
+    assert_eq!(c.expiration(), None);
+}
+
+#[test]
 fn sso_get_role_credentials_json() {
     let paste = format!(
         "{{\"roleCredentials\": {{\"accessKeyId\": \"{ASIA}\", \"secretAccessKey\": \"{SECRET}\", \
@@ -274,6 +291,15 @@ fn malformed_pastes_give_specific_errors() {
         (format!("{{\"Credentials\": {{\"AccessKeyId\": \"{ASIA}\", \"SecretAccessKey\": \"{SECRET}\", \"SessionToken\": \"{TOKEN}\", \"Expiration\": \"soon\"}}}}"), E::ExpirationNotADate),
         // 28. PowerShell line with an unclosed quote on the token
         (format!("$Env:AWS_ACCESS_KEY_ID=\"{ASIA}\"\n$Env:AWS_SECRET_ACCESS_KEY=\"{SECRET}\"\n$Env:AWS_SESSION_TOKEN=\"{TOKEN}"), E::UnbalancedQuotes { field: "session token" }),
+        // 29. "Credentials" that is not an object
+        (format!("{{\"Credentials\": [\"{ASIA}\", \"{SECRET}\"]}}"), E::JsonUnrecognised),
+        // 30. SSO milliseconds as a fraction, and an STS expiration given as a number
+        (format!("{{\"roleCredentials\": {{\"accessKeyId\": \"{ASIA}\", \"secretAccessKey\": \"{SECRET}\", \"sessionToken\": \"{TOKEN}\", \"expiration\": 1773504000000.5}}}}"), E::ExpirationNotADate),
+        (format!("{{\"Credentials\": {{\"AccessKeyId\": \"{ASIA}\", \"SecretAccessKey\": \"{SECRET}\", \"SessionToken\": \"{TOKEN}\", \"Expiration\": 1773504000000}}}}"), E::ExpirationNotADate),
+        // 31. true, an object or an array where text belongs
+        (format!("{{\"Version\": 1, \"AccessKeyId\": true, \"SecretAccessKey\": \"{SECRET}\"}}"), E::JsonFieldNotText { field: "AccessKeyId" }),
+        (format!("{{\"Version\": 1, \"AccessKeyId\": \"{AKIA}\", \"SecretAccessKey\": {{\"a\": 1}}}}"), E::JsonFieldNotText { field: "SecretAccessKey" }),
+        (format!("{{\"Version\": 1, \"AccessKeyId\": \"{AKIA}\", \"SecretAccessKey\": \"{SECRET}\", \"SessionToken\": []}}"), E::JsonFieldNotText { field: "SessionToken" }),
     ];
     assert!(cases.len() >= 20);
     for (paste, expected) in cases {

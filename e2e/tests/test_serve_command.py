@@ -65,3 +65,7 @@ def test_serve_command_serves_a_navigable_app(browser, tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
+    # This build's own page, not one a failed build left in the serve folder from an earlier run.
+    said = (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")
+    assert "error from build pipeline" not in said, said[-3000:]
+    assert "success" in said, said[-3000:]

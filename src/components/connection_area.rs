@@ -1,12 +1,20 @@
 use leptos::prelude::*;
 
-use super::{CredentialFields, EndpointFields, ErrorPanel, IdentityCard, RegionSelect, Session};
+use super::{CredentialFields, EndpointFields, IdentityCard, RegionSelect, Session};
 use crate::aws::endpoint::Overrides;
 use crate::chunks::{self, PartMissing};
 use crate::connection::{human_duration, Connection};
 use crate::demo::demo_credentials;
 use crate::jobs::{CallError, Identity, TransportError};
 use crate::shell::JobHandle;
+
+/// A failed check, and how to show it: the error panel comes with the check's part
+/// (`chunks::IdentityAnswer::show_error`), so the first view shows only the part's own absence.
+#[derive(Clone)]
+struct Failure {
+    error: CallError,
+    show: fn(CallError) -> AnyView,
+}
 
 /// The Connection area: paste credentials, pick region and endpoints, check who you are.
 #[component]
@@ -15,7 +23,7 @@ pub fn ConnectionArea() -> impl IntoView {
     let shell = session.shell;
     let capacity = super::CapacityStore::get();
     let status = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<CallError>);
+    let error = RwSignal::new(None::<Failure>);
     let form_error = RwSignal::new(None::<String>);
     let clock_note = RwSignal::new(None::<String>);
     // Every "retrying…" line of the last call, kept so a slow success explains itself.
@@ -57,9 +65,12 @@ pub fn ConnectionArea() -> impl IntoView {
             {
                 Ok(asking) => asking.await,
                 Err(PartMissing) => {
-                    error.set(Some(CallError::Transport(TransportError::PartMissing {
-                        part: "the connection check",
-                    })));
+                    error.set(Some(Failure {
+                        error: CallError::Transport(TransportError::PartMissing {
+                            part: "the connection check",
+                        }),
+                        show: check_part_missing,
+                    }));
                     return;
                 }
             };
@@ -79,7 +90,10 @@ pub fn ConnectionArea() -> impl IntoView {
                 }
                 Err(e) => {
                     if !e.is_cancelled() {
-                        error.set(Some(e));
+                        error.set(Some(Failure {
+                            error: e,
+                            show: answer.show_error,
+                        }));
                     }
                 }
             }
@@ -128,13 +142,29 @@ pub fn ConnectionArea() -> impl IntoView {
             </details>
         })}
         {move || clock_note.get().map(|n| view! { <p class="warn" role="status">{n}</p> })}
-        {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
+        {move || error.get().map(|f| (f.show)(f.error))}
         {move || {
             let connection = session.connection.get()?;
             let identity = session.identity.get()?;
             Some(view! { <IdentityCard identity=identity region=connection.region.clone() demo=connection.demo /> })
         }}
     }
+}
+
+/// The error panel for the connection check's own part not arriving, in the words the panel
+/// gives `TransportError::PartMissing` (the panel itself is in that part).
+fn check_part_missing(_: CallError) -> AnyView {
+    view! {
+        <div class="error-panel" role="alert">
+            <p class="error-title"><strong>"Not sent: part of the app did not load"</strong></p>
+            <p class="error-message">
+                "The code of the connection check did not arrive from this page's server, so \
+                 nothing was asked. Check the network, then try again. If it keeps failing, the \
+                 deployment may have changed since this page was opened: reload the page."
+            </p>
+        </div>
+    }
+    .into_any()
 }
 
 fn clock_text(offset_ms: i64) -> Option<String> {

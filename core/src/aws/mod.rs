@@ -11,6 +11,7 @@ pub mod endpoint;
 pub mod error;
 pub mod http;
 pub mod input;
+pub mod loose_json;
 pub mod operation;
 pub mod paginate;
 pub mod query;

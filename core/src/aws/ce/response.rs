@@ -15,6 +15,7 @@ use crate::aws::error::{
     checked_body, parse_error_response, AwsError, BadResponse, ErrorProtocol, Problem,
 };
 use crate::aws::http::HttpResponse;
+use crate::aws::loose_json::Loose;
 
 /// An `Attributes` map (`AttributeType` -> `AttributeValue`), in AWS's order. A vector, not a
 /// map: groups have one to three attributes, and 20,000 groups per answer make the
@@ -254,17 +255,17 @@ fn interval(raw: raw::Interval<'_>, path: impl Fn() -> String) -> Result<DateInt
     })
 }
 
-fn page_size(raw: Option<serde_json::Value>, member: &str) -> Result<u32, Problem> {
+fn page_size(raw: Option<Loose>, member: &str) -> Result<u32, Problem> {
     let value = raw.ok_or_else(|| Problem::MissingMember(member.to_owned()))?;
-    value
-        .as_u64()
-        .filter(|v| *v <= i32::MAX as u64)
-        .map(|v| v as u32)
-        .ok_or_else(|| Problem::BadCount {
-            field: member.to_owned(),
-            text: value.to_string(),
-            max: i64::from(i32::MAX),
-        })
+    match &value {
+        Loose::Integer(n) => u32::try_from(*n).ok().filter(|v| *v <= i32::MAX as u32),
+        _ => None,
+    }
+    .ok_or_else(|| Problem::BadCount {
+        field: member.to_owned(),
+        text: value.to_string(),
+        max: i64::from(i32::MAX),
+    })
 }
 
 /// Parse one figure; `path` builds the member's path only when there is an error to report.

@@ -3,7 +3,7 @@
 //! (prompts, comments, the portal's headings) are ignored.
 
 use super::{CredentialError, CredentialFormat, Credentials, KeyChecks, ParsedCredentials};
-use serde_json::Value;
+use crate::aws::loose_json::Loose;
 use time::OffsetDateTime;
 
 /// Finds credentials in a paste and checks them as AWS's.
@@ -100,12 +100,15 @@ fn json_start(text: &str) -> Option<usize> {
 fn from_json(text: &str) -> Result<Found, CredentialError> {
     // Trailing noise (a prompt after the output) is cut at the last closing brace.
     let end = text.rfind('}').map_or(text.len(), |i| i + 1);
-    let value: Value =
+    let value: Loose =
         serde_json::from_str(&text[..end]).map_err(|e| CredentialError::JsonInvalid {
             line: e.line(),
             column: e.column(),
         })?;
-    let object = value.as_object().ok_or(CredentialError::JsonUnrecognised)?;
+    if !matches!(value, Loose::Object(_)) {
+        return Err(CredentialError::JsonUnrecognised);
+    }
+    let object = &value;
     let (inner, names, format) = if let Some(c) = object.get("Credentials") {
         (c, JsonNames::PASCAL, CredentialFormat::StsJson)
     } else if let Some(c) = object.get("roleCredentials") {
@@ -116,7 +119,7 @@ fn from_json(text: &str) -> Result<Found, CredentialError> {
         )
     } else if let Some(c) = object.get("AccessKey") {
         (c, JsonNames::PASCAL, CredentialFormat::CreateAccessKeyJson)
-    } else if object.contains_key("AccessKeyId") || object.contains_key("Version") {
+    } else if object.get("AccessKeyId").is_some() || object.get("Version").is_some() {
         (
             &value,
             JsonNames::PASCAL,
@@ -125,11 +128,13 @@ fn from_json(text: &str) -> Result<Found, CredentialError> {
     } else {
         return Err(CredentialError::JsonUnrecognised);
     };
-    let inner = inner.as_object().ok_or(CredentialError::JsonUnrecognised)?;
+    if !matches!(inner, Loose::Object(_)) {
+        return Err(CredentialError::JsonUnrecognised);
+    }
     let text_member = |name: &'static str| -> Result<Option<String>, CredentialError> {
         match inner.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            None | Some(Loose::Null) => Ok(None),
+            Some(Loose::Text(s)) => Ok(Some(s.clone())),
             Some(_) => Err(CredentialError::JsonFieldNotText { field: name }),
         }
     };
@@ -146,16 +151,14 @@ fn from_json(text: &str) -> Result<Found, CredentialError> {
         _ => text_member(names.session_token)?,
     };
     let expiration = match inner.get(names.expiration) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(parse_time(s)?),
+        None | Some(Loose::Null) => None,
+        Some(Loose::Text(s)) => Some(parse_time(s)?),
         // `sso get-role-credentials` gives milliseconds since the epoch.
-        Some(Value::Number(n)) if format == CredentialFormat::SsoRoleCredentialsJson => {
-            let ms = n.as_i64().ok_or(CredentialError::ExpirationNotADate)?;
-            Some(
-                OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-                    .map_err(|_| CredentialError::ExpirationNotADate)?,
-            )
-        }
+        Some(Loose::Integer(ms)) if format == CredentialFormat::SsoRoleCredentialsJson => Some(
+            ms.checked_mul(1_000_000)
+                .and_then(|ns| OffsetDateTime::from_unix_timestamp_nanos(ns).ok())
+                .ok_or(CredentialError::ExpirationNotADate)?,
+        ),
         Some(_) => return Err(CredentialError::ExpirationNotADate),
     };
     Ok(Found {

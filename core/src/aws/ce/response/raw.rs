@@ -143,9 +143,9 @@ pub(super) struct DimensionValuesResponse<'a> {
     pub dimension_values: Option<Vec<DimensionValue<'a>>>,
     /// Kept loose so a wrong type is reported with the member's name.
     #[serde(rename = "ReturnSize")]
-    pub return_size: Option<serde_json::Value>,
+    pub return_size: Option<crate::aws::loose_json::Loose>,
     #[serde(rename = "TotalSize")]
-    pub total_size: Option<serde_json::Value>,
+    pub total_size: Option<crate::aws::loose_json::Loose>,
     #[serde(rename = "NextPageToken", borrow)]
     pub next_page_token: Option<Text<'a>>,
 }
