@@ -56,6 +56,14 @@ def dist_dir() -> Path:
     return dist
 
 
+@pytest.fixture(scope="session")
+def one_file(dist_dir) -> Path:
+    """The whole app as one HTML file, beside index.html in the release build."""
+    from e2e.support.static import one_file_in
+
+    return one_file_in(dist_dir)
+
+
 # ---------------------------------------------------------------- browser journeys
 
 

@@ -77,8 +77,14 @@ def run(*args, **kwargs) -> None:
         fail(f"{Path(str(args[0])).name} failed (exit {e.returncode})")
 
 
+def digest(algorithm: str, data: bytes) -> str:
+    """`algorithm-base64` of `data`'s hash: Subresource Integrity's form, and (quoted) a
+    Content-Security-Policy source's."""
+    return f"{algorithm}-" + base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
+
+
 def integrity(data: bytes) -> str:
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+    return digest("sha384", data)
 
 
 def hashed(name: str, data: bytes) -> str:
@@ -136,7 +142,7 @@ def write_app(release: bool, staging: Path) -> tuple:
     if release:
         loader = split_loader = (parts / "__wasm_split.js").read_text(encoding="utf-8")
         for part in lazy:
-            data = part.read_bytes()
+            data = modules[part.stem]
             name = hashed(part.name, data)
             literal = f'"./{part.name}"'
             if loader.count(literal) != 1:
@@ -145,27 +151,10 @@ def write_app(release: bool, staging: Path) -> tuple:
             files[name] = data
         (glue / "__wasm_split.js").write_text(loader, encoding="utf-8")
 
-    main_data = main_wasm.read_bytes()
+    main_data = modules[NAME]
     main_name = hashed(main_wasm.name, main_data)
     files[main_name] = main_data
-    start = glue / "start.js"
-    start.write_text(
-        f'import init, * as bindings from "./{NAME}.js";\n'
-        # The console's `wasmBindings.provokePanic(…)` (src/crash_banner.rs) goes through this.
-        "window.wasmBindings = bindings;\n"
-        f'await init({{ module_or_path: new URL("./{main_name}", import.meta.url) }});\n',
-        encoding="utf-8",
-    )
-    if not ESBUILD.exists():
-        fail(f"{ESBUILD} is missing: run scripts/setup.sh")
-    bundle = glue / "bundle.js"
-    # wasm-bindgen names the loader's module once per import block of src/chunks.rs in one
-    # object literal (`"./__wasm_split.js": import1, … import3`, the same module each time):
-    # esbuild's duplicate-key warning is about that and nothing else.
-    run(ESBUILD, start, "--bundle", "--format=esm", "--platform=browser", "--log-level=warning",
-        "--log-override:duplicate-object-key=silent",
-        *(["--minify"] if release else []), f"--outfile={bundle}")
-    script = bundle.read_bytes()
+    script = bundle(glue, f'new URL("./{main_name}", import.meta.url)', minify=release).encode("utf-8")
     script_name = hashed(f"{NAME}.js", script)
     files[script_name] = script
 
@@ -178,6 +167,38 @@ def write_app(release: bool, staging: Path) -> tuple:
         'crossorigin="anonymous">',
         f'<script type="module" src="./{script_name}" integrity="{integrity(script)}"></script>',
     ], (glue, modules, split_loader)
+
+
+def bundle(folder: Path, main_module: str, before: str = "", minify: bool = True) -> str:
+    """One ES module of wasm-bindgen's glue in `folder` (with the loader it imports) and a start
+    script that runs `before`, then starts the app from `main_module` (a JS expression: a URL,
+    or a Response)."""
+    start = folder / "start.js"
+    start.write_text(
+        f'import init, * as bindings from "./{NAME}.js";\n'
+        + before
+        # The console's `wasmBindings.provokePanic(…)` (src/crash_banner.rs) goes through this.
+        + "window.wasmBindings = bindings;\n"
+        f"await init({{ module_or_path: {main_module} }});\n",
+        encoding="utf-8",
+    )
+    if not ESBUILD.exists():
+        fail(f"{ESBUILD} is missing: run scripts/setup.sh")
+    out = folder / "bundle.js"
+    # wasm-bindgen names the loader's module once per import block of src/chunks.rs in one
+    # object literal (`"./__wasm_split.js": import1, … import3`, the same module each time):
+    # esbuild's duplicate-key warning is about that and nothing else.
+    run(ESBUILD, start, "--bundle", "--format=esm", "--platform=browser", "--log-level=warning",
+        "--log-override:duplicate-object-key=silent", *(["--minify"] if minify else []),
+        f"--outfile={out}")
+    return out.read_text(encoding="utf-8")
+
+
+def before_head(html: str, tags: str, what: str) -> str:
+    """`html` with `tags` just before its one `</head>`."""
+    if html.count("</head>") != 1:
+        fail(f"index.html has no single </head> to put {what} before")
+    return html.replace("</head>", tags + "</head>")
 
 
 # What the one file's bundle reads its modules with: each is a data block of the file.
@@ -198,7 +219,7 @@ export async function wasmModule(name) {
 
 
 def sha256_source(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    return f"'{digest('sha256', text.encode('utf-8'))}'"
 
 
 def tag_with_rel(html: str, rel: str):
@@ -235,8 +256,7 @@ def write_one_file(html: str, staging: Path, glue: Path, modules: dict, split_lo
         if "fetch(" in loader:
             fail("__wasm_split.js fetches something this build does not hold")
         (work / "__wasm_split.js").write_text(loader, encoding="utf-8")
-    (work / "start.js").write_text(
-        f'import init, * as bindings from "./{NAME}.js";\n'
+    script = bundle(work, f'await wasmModule("{NAME}")', before=(
         'import { wasmModule } from "./modules.js";\n'
         # This very file as the browser read it, before the app adds to the page, is what its
         # "Download this app as one file" gives: a link like the hosted index.html's, to a
@@ -250,15 +270,7 @@ def write_one_file(html: str, staging: Path, glue: Path, modules: dict, split_lo
         'link.dataset.size = Math.ceil(source.size / 1024).toLocaleString("en-US") + " KB";\n'
         'link.dataset.thisPage = "";\n'
         "document.head.append(link);\n"
-        "window.wasmBindings = bindings;\n"
-        f'await init({{ module_or_path: await wasmModule("{NAME}") }});\n',
-        encoding="utf-8",
-    )
-    bundle = work / "bundle.js"
-    run(ESBUILD, work / "start.js", "--bundle", "--format=esm", "--platform=browser",
-        "--log-level=warning", "--log-override:duplicate-object-key=silent", "--minify",
-        f"--outfile={bundle}")
-    script = bundle.read_text(encoding="utf-8").strip()
+    )).strip()
     if "</script" in script.lower():
         fail("the one file's script holds </script")
 
@@ -279,9 +291,7 @@ def write_one_file(html: str, staging: Path, glue: Path, modules: dict, split_lo
         f"{base64.b64encode(gzip.compress(data, 9, mtime=0)).decode()}</script>"
         for name, data in modules.items()
     )
-    if html.count("</head>") != 1:
-        fail("index.html has no single </head> to put the one file's script before")
-    html = html.replace("</head>", f"<script type=module>{script}</script>{blocks}</head>")
+    html = before_head(html, f"<script type=module>{script}</script>{blocks}", "the one file's script")
     html = add_policy(html, script_src=sha256_source(script), style_src=sha256_source(css),
                       img_src="data:", own_origin=False)
     data = html.encode("utf-8")
@@ -352,9 +362,7 @@ def main() -> None:
         # Not fetched: where the app's "Download this app as one file" points (src/one_file.rs).
         tags.append(f'<link rel=alternate type=text/html id=lens-one-file href="./{one_file}" '
                     f'data-size="{kilobytes(size)}" title="Reservation Lens as one file">')
-    if html.count("</head>") != 1:
-        fail("index.html has no single </head> to put the app's script before")
-    html = html.replace("</head>", "".join(tags) + "</head>")
+    html = before_head(html, "".join(tags), "the app's script")
     if release:
         html = add_policy(html)
     index.write_text(html, encoding="utf-8")

@@ -9,7 +9,6 @@ Results in BENCHMARKS.md ("The app as one file"); not a test.
 """
 
 import argparse
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 from e2e.support.bench import first_button_times, report
 from e2e.support.browser import launch
-from e2e.support.static import StaticSite
+from e2e.support.static import StaticSite, one_file_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,13 +28,14 @@ def main():
     ap.add_argument("--dist", default=str(ROOT / "dist"))
     args = ap.parse_args()
     dist = Path(args.dist)
-    found = re.search(r'id=lens-one-file href="\./([^"]+)"', (dist / "index.html").read_text(encoding="utf-8"))
-    if not found:
-        raise SystemExit(f"{dist}/index.html names no one-file build: run `trunk build --release` first")
+    try:
+        built = one_file_in(dist)
+    except AssertionError as e:
+        raise SystemExit(f"{e}: run `trunk build --release` first")
     folder = Path(tempfile.mkdtemp(prefix="lens-one-file-"))
     try:
         one = folder / "Reservation Lens.html"
-        shutil.copy(dist / found.group(1), one)
+        shutil.copy(built, one)
         with sync_playwright() as pw:
             browser = launch(pw)
             with StaticSite(dist) as site:

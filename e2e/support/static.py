@@ -6,6 +6,7 @@ rules: the app uses hash routes.
 """
 
 import mimetypes
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -14,6 +15,17 @@ from urllib.parse import unquote, urlsplit
 MIME = {".wasm": "application/wasm", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css",
         ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml", ".json": "application/json",
         ".ico": "image/x-icon", ".png": "image/png", ".woff2": "font/woff2"}
+
+
+def one_file_in(dist: Path) -> Path:
+    """The one-file build the release build wrote beside index.html, which names it in
+    `<link id=lens-one-file>` (scripts/post_build.py). Raises AssertionError when it does not."""
+    found = re.search(r'<link rel=alternate type=text/html id=lens-one-file href="\./([^"]+)"',
+                      (dist / "index.html").read_text(encoding="utf-8"))
+    assert found, f"{dist}/index.html names no one-file build (<link id=lens-one-file>)"
+    path = dist / found.group(1)
+    assert path.is_file(), f"index.html names {found.group(1)}, which is not in {dist}"
+    return path
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -21,17 +21,6 @@ from e2e.support.app import aws_calls, connect_to_sample_data, connect_to_standi
 NAME = "Reservation Lens.html"
 
 
-@pytest.fixture(scope="session")
-def one_file(dist_dir):
-    """The one file the release build wrote beside index.html (index.html names it)."""
-    found = re.search(r'<link rel=alternate type=text/html id=lens-one-file href="\./([^"]+)"',
-                      (dist_dir / "index.html").read_text(encoding="utf-8"))
-    assert found, "index.html names no one-file build (<link id=lens-one-file>)"
-    path = dist_dir / found.group(1)
-    assert path.is_file(), f"index.html names {found.group(1)}, which is not in {dist_dir}"
-    return path
-
-
 @pytest.fixture
 def from_disk(journey, one_file, tmp_path):
     """The journey on the one file, copied alone into a folder of its own and opened by

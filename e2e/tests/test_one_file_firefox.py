@@ -13,13 +13,13 @@ from pathlib import Path
 from e2e.standin import DEMO_CREDENTIALS
 from e2e.support.app import aws_calls, bash_paste
 from e2e.support.logcheck import assert_log_consistent
-from e2e.tests.test_journey_one_file import NAME, one_file  # noqa: F401 (the fixture)
+from e2e.tests.test_journey_one_file import NAME
 
 E2E = Path(__file__).resolve().parent.parent
 SCRIPT = E2E / "firefox" / "one_file.mjs"
 
 
-def test_the_one_file_from_disk_works_in_firefox(one_file, standin, tmp_path):  # noqa: F811
+def test_the_one_file_from_disk_works_in_firefox(one_file, standin, tmp_path):
     copy = tmp_path / NAME
     shutil.copy(one_file, copy)
     done = subprocess.run(["node", str(SCRIPT), copy.as_uri(), standin.url, bash_paste(DEMO_CREDENTIALS)],

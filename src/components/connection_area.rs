@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
-use super::{CredentialFields, EndpointFields, IdentityCard, RegionSelect, Session};
+use super::{
+    CredentialFields, EndpointFields, IdentityCard, RegionSelect, Session, PART_MISSING_TITLE,
+};
 use crate::aws::endpoint::Overrides;
 use crate::chunks::{self, PartMissing};
 use crate::connection::{human_duration, Connection};
 use crate::demo::demo_credentials;
-use crate::jobs::{CallError, Identity, TransportError};
+use crate::jobs::{part_missing_text, CallError, Identity, TransportError};
 use crate::shell::JobHandle;
 
 /// A failed check, and how to show it: the error panel comes with the check's part
@@ -67,7 +69,7 @@ pub fn ConnectionArea() -> impl IntoView {
                 Err(PartMissing) => {
                     error.set(Some(Failure {
                         error: CallError::Transport(TransportError::PartMissing {
-                            part: "the connection check",
+                            part: CHECK_PART,
                         }),
                         show: check_part_missing,
                     }));
@@ -151,17 +153,16 @@ pub fn ConnectionArea() -> impl IntoView {
     }
 }
 
-/// The error panel for the connection check's own part not arriving, in the words the panel
-/// gives `TransportError::PartMissing` (the panel itself is in that part).
+/// What the connection check's part is called when it does not arrive.
+const CHECK_PART: &str = "the connection check";
+
+/// The error panel for the connection check's own part not arriving, as the panel itself (in
+/// that part) would show `TransportError::PartMissing`.
 fn check_part_missing(_: CallError) -> AnyView {
     view! {
         <div class="error-panel" role="alert">
-            <p class="error-title"><strong>"Not sent: part of the app did not load"</strong></p>
-            <p class="error-message">
-                "The code of the connection check did not arrive from this page's server, so \
-                 nothing was asked. Check the network, then try again. If it keeps failing, the \
-                 deployment may have changed since this page was opened: reload the page."
-            </p>
+            <p class="error-title"><strong>{PART_MISSING_TITLE}</strong></p>
+            <p class="error-message">{part_missing_text(CHECK_PART)}</p>
         </div>
     }
     .into_any()

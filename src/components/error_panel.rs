@@ -2,6 +2,10 @@ use leptos::prelude::*;
 
 use crate::jobs::CallError;
 
+/// The panel's title for a part of the app that did not arrive (also said by the first view,
+/// which does not carry this panel: `ConnectionArea`).
+pub const PART_MISSING_TITLE: &str = "Not sent: part of the app did not load";
+
 /// A failed call in words: AWS's code, message and request id when there are any, and what to
 /// do next.
 #[component]
@@ -19,7 +23,7 @@ pub fn ErrorPanel(
             None,
         ),
         CallError::Transport(crate::jobs::TransportError::PartMissing { .. }) => {
-            ("Not sent: part of the app did not load".to_owned(), None)
+            (PART_MISSING_TITLE.to_owned(), None)
         }
         CallError::Transport(_) => ("No answer".to_owned(), None),
         CallError::Build(_) => ("Not sent: the request is not valid".to_owned(), None),

@@ -47,7 +47,7 @@ pub use coverage_form::CoverageForm;
 pub use credential_fields::CredentialFields;
 pub use download::download_text;
 pub use endpoint_fields::EndpointFields;
-pub use error_panel::ErrorPanel;
+pub use error_panel::{ErrorPanel, PART_MISSING_TITLE};
 pub use filter_builder::FilterBuilder;
 pub use filter_condition::FilterCondition;
 pub use filter_json::FilterJson;

@@ -106,15 +106,21 @@ pub enum TransportError {
     Blocked { origin: String },
     /// Part of the app itself (the sample data, in the browser a file of its own) did not
     /// arrive from the page's server: nothing was asked.
-    #[error(
-        "The code of {part} did not arrive from this page's server, so nothing was asked. Check \
-         the network, then try again. If it keeps failing, the deployment may have changed \
-         since this page was opened: reload the page."
-    )]
+    #[error("{}", part_missing_text(.part))]
     PartMissing { part: &'static str },
     /// The job was cancelled.
     #[error("Cancelled.")]
     Cancelled,
+}
+
+/// What is said when part of the app did not arrive ([`TransportError::PartMissing`]'s words),
+/// on its own so that the first view can say it without carrying every error's `Display`.
+pub fn part_missing_text(part: &str) -> String {
+    format!(
+        "The code of {part} did not arrive from this page's server, so nothing was asked. Check \
+         the network, then try again. If it keeps failing, the deployment may have changed \
+         since this page was opened: reload the page."
+    )
 }
 
 /// The longest answer a transport reads (64 MB). The largest real answers are a few MB: a
