@@ -1,7 +1,8 @@
 """A local stand-in for the three AWS services Reservation Lens calls.
 
 EC2 (GetCapacityReservationUsage, DescribeCapacityReservations; EC2 query protocol),
-Cost Explorer (GetReservationCoverage, GetDimensionValues; JSON 1.1) and
+Cost Explorer (GetReservationCoverage, GetReservationUtilization, GetSavingsPlansCoverage,
+GetSavingsPlansUtilization, GetDimensionValues; JSON 1.1) and
 STS (GetCallerIdentity; query protocol), on one loopback port. It checks every request the way
 AWS does (SigV4 recomputed with botocore, service-model validation, AWS's documented rules),
 answers in AWS's wire shapes and error envelopes, and logs a verdict for each request.

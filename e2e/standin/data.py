@@ -10,12 +10,18 @@ Coverage is kept per day and per *fleet*, a fleet being one combination of the d
 (instance type, region, AZ, platform, operating system, tenancy, linked account). Hours are
 multiples of 0.25 held as Decimal, so sums are exact: every grouped or ungrouped answer is a sum
 over the same daily records and always agrees.
+
+Reserved Instances (``RI_SERIES``, one-year leases renewing on a fixed day) carry exactly the
+reserved hours of coverage, so RI utilization and RI coverage agree; Savings Plans
+(``SAVINGS_PLANS``) cover part of the on-demand hours, so their used commitment is exactly the
+spend their coverage reports. Money is Decimal too, from the prices in ``HOURLY_PRICE``.
 """
 
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache
 
 OWNER = "123456789012"
 LINKED_ACCOUNTS = {
@@ -172,6 +178,11 @@ class Fleet:
     def normalization(self) -> int:
         return NORMALIZATION.get(self.instance_type.split(".")[1], 8)
 
+    @property
+    def price(self) -> Decimal:
+        """The on-demand price of one instance hour."""
+        return Decimal(HOURLY_PRICE.get(self.instance_type, "0.1"))
+
 
 FLEETS = [
     Fleet("m5.large", "us-east-1", "us-east-1b", "Linux/UNIX", "default", "123456789012"),
@@ -205,8 +216,297 @@ def coverage_window(today: date) -> tuple:
     return first, today
 
 
-def dimension_values(dimension: str, context: str) -> list:
-    """[(value, attributes)] for any dimension of the model's Dimension enum."""
+# ---------------------------------------------------------------- Reserved Instances (RI utilization)
+#
+# The reserved hours of coverage are the hours these RIs carried, so RI coverage and RI utilization
+# tell one story: on every day, the actual hours of the RIs of a pool (the fleets one kind of RI
+# covers) add up to exactly the reserved hours of its fleets. Within a pool the RIs apply in order:
+# a fixed-size "base" RI carries up to its purchased hours, the next one carries the rest. Each RI
+# is a series of one-year leases that renews on a fixed day of the year, so every day of any window
+# has a lease, and a day's numbers never depend on the day the question is asked. A lease the
+# series sizes itself (``instances=0``) buys enough instances for the busiest day of its term.
+
+RI_DISCOUNT = Decimal("0.4")  # the RI's effective hourly rate is the on-demand price x (1 - 0.4)
+UPFRONT_SHARE = {"No Upfront": Decimal(0), "Partial Upfront": Decimal("0.5"), "All Upfront": Decimal(1)}
+
+
+@dataclass(frozen=True)
+class RiSeries:
+    name: str
+    instance_type: str
+    region: str
+    platform: str
+    tenancy: str
+    owner: str
+    renews: tuple  # (month, day) each lease starts and ends on
+    offering: str  # No Upfront | Partial Upfront | All Upfront
+    instances: int = 0  # 0: each lease is sized to carry what the RIs before it in the pool leave
+    az: str = ""  # a zonal RI (scope Availability Zone) when set
+
+    @property
+    def fleets(self) -> tuple:
+        return tuple(f for f in FLEETS if (f.instance_type, f.region, f.platform, f.tenancy)
+                     == (self.instance_type, self.region, self.platform, self.tenancy) and self.az in ("", f.az))
+
+    @property
+    def pool(self) -> tuple:
+        return (self.instance_type, self.region, self.platform, self.tenancy, self.az)
+
+    @property
+    def normalization(self) -> int:
+        return NORMALIZATION.get(self.instance_type.split(".")[1], 8)
+
+    @property
+    def price(self) -> Decimal:
+        return Decimal(HOURLY_PRICE[self.instance_type])
+
+    @property
+    def rate(self) -> Decimal:
+        """The effective hourly rate of one reserved instance (upfront and recurring, amortized)."""
+        return self.price * (1 - RI_DISCOUNT)
+
+
+RI_SERIES = (
+    RiSeries("use1-m5-base", "m5.large", "us-east-1", "Linux/UNIX", "default", "123456789012", (3, 15),
+             "All Upfront", instances=4),
+    RiSeries("use1-m5-topup", "m5.large", "us-east-1", "Linux/UNIX", "default", "210987654321", (9, 1), "No Upfront"),
+    RiSeries("use1-c5", "c5.xlarge", "us-east-1", "Linux/UNIX", "default", "210987654321", (6, 10), "Partial Upfront"),
+    RiSeries("use1-r5-base", "r5.2xlarge", "us-east-1", "Linux/UNIX", "default", "333344445555", (1, 20),
+             "Partial Upfront", instances=3),
+    RiSeries("use1-r5-topup", "r5.2xlarge", "us-east-1", "Linux/UNIX", "default", "333344445555", (7, 5), "No Upfront"),
+    RiSeries("use1-t3-windows", "t3.medium", "us-east-1", "Windows", "default", "444455556666", (11, 1), "No Upfront"),
+    RiSeries("euw1-m6i-windows", "m6i.large", "eu-west-1", "Windows", "default", "123456789012", (2, 1), "All Upfront"),
+    RiSeries("euw1b-c6i-rhel", "c6i.2xlarge", "eu-west-1", "Red Hat Enterprise Linux", "dedicated", "123456789012",
+             (4, 15), "Partial Upfront", az="eu-west-1b"),
+    RiSeries("euw1-m5-base", "m5.xlarge", "eu-west-1", "Linux/UNIX", "default", "210987654321", (8, 20),
+             "All Upfront", instances=5),
+    RiSeries("euw1-m5-topup", "m5.xlarge", "eu-west-1", "Linux/UNIX", "default", "444455556666", (12, 1), "No Upfront"),
+)
+
+
+def _anniversary(year: int, month_day: tuple) -> date:
+    return date(year, *month_day)
+
+
+@dataclass(frozen=True)
+class RiLease:
+    """One year of an RI series: what GetReservationUtilization groups by (SUBSCRIPTION_ID)."""
+    series: RiSeries
+    start: date
+    end: date  # exclusive
+
+    @property
+    def subscription_id(self) -> str:
+        return str(1_000_000_000 + _h("subscription", self.series.name, self.start) % 9_000_000_000)
+
+    @property
+    def lease_id(self) -> str:
+        x = hashlib.sha256(f"lease|{self.series.name}|{self.start}".encode()).hexdigest()
+        return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:32]}"
+
+    @property
+    def instances(self) -> int:
+        return self.series.instances or _sized_instances(self.series, self.start, self.end)
+
+    @property
+    def account(self) -> str:
+        return self.series.owner
+
+    def attribute(self, dimension: str) -> str:
+        s = self.series
+        return {
+            "AZ": s.az,
+            "INSTANCE_TYPE": s.instance_type,
+            "LINKED_ACCOUNT": s.owner,
+            "OPERATING_SYSTEM": PLATFORM_OS[s.platform],
+            "PLATFORM": s.platform,
+            "REGION": s.region,
+            "SERVICE": "Amazon Elastic Compute Cloud - Compute",
+            "SCOPE": "AZ" if s.az else "Regional",
+            "TENANCY": {"default": "Shared", "dedicated": "Dedicated"}[s.tenancy],
+            "SUBSCRIPTION_ID": self.subscription_id,
+        }.get(dimension, "")
+
+    def attributes(self, today: date) -> dict:
+        """The group's Attributes as AWS writes them (all strings)."""
+        s = self.series
+        out = {
+            "accountId": s.owner,
+            "accountName": LINKED_ACCOUNTS[s.owner],
+            "endDateTime": f"{self.end.isoformat()}T00:00:00.000Z",
+            "instanceType": s.instance_type,
+            "leaseId": self.lease_id,
+            "numberOfInstances": str(self.instances),
+            "platform": s.platform,
+            "region": s.region,
+            "scope": "Availability Zone" if s.az else "Region",
+            "startDateTime": f"{self.start.isoformat()}T00:00:00.000Z",
+            "subscriptionId": self.subscription_id,
+            "subscriptionStatus": "Active" if self.end > today else "Retired",
+            "subscriptionType": s.offering,
+            "tenancy": {"default": "Shared", "dedicated": "Dedicated"}[s.tenancy],
+        }
+        if s.az:
+            out["availabilityZone"] = s.az
+        return out
+
+
+def ri_lease(series: RiSeries, day: date) -> RiLease:
+    """The lease of the series that is active on ``day``."""
+    start = _anniversary(day.year, series.renews)
+    if start > day:
+        start = _anniversary(day.year - 1, series.renews)
+    return RiLease(series, start, _anniversary(start.year + 1, series.renews))
+
+
+def _pool_reserved(series: RiSeries, day: date) -> Decimal:
+    return sum((daily(f, day)[0] for f in series.fleets), Decimal(0))
+
+
+@lru_cache(maxsize=None)
+def _sized_instances(series: RiSeries, start: date, end: date) -> int:
+    before = [s for s in RI_SERIES[: RI_SERIES.index(series)] if s.pool == series.pool]
+    assert all(s.instances for s in before), f"{series.name}: only the last RI of a pool sizes itself"
+    base = 24 * sum(s.instances for s in before)
+    peak, day = Decimal(0), start
+    while day < end:
+        peak = max(peak, _pool_reserved(series, day) - base)
+        day += timedelta(days=1)
+    return max(1, int((peak / 24).to_integral_value(rounding=ROUND_CEILING)))
+
+
+def ri_day(day: date) -> list:
+    """[(lease, purchased hours, actual hours)] of every RI on ``day``; per pool, the actual hours add
+    up to the fleets' reserved hours of coverage."""
+    out, left = [], {}
+    for series in RI_SERIES:
+        if series.pool not in left:
+            left[series.pool] = _pool_reserved(series, day)
+        lease = ri_lease(series, day)
+        purchased = Decimal(24 * lease.instances)
+        actual = min(purchased, left[series.pool])
+        left[series.pool] -= actual
+        out.append((lease, purchased, actual))
+    assert not any(left.values()), f"RIs do not carry every reserved hour on {day}"
+    return out
+
+
+def ri_leases(first: date, last: date) -> list:
+    """Every lease active on some day in [first, last] (inclusive), series order, oldest first."""
+    out = []
+    for series in RI_SERIES:
+        lease = ri_lease(series, first)
+        while lease.start <= last:
+            out.append(lease)
+            lease = RiLease(series, lease.end, _anniversary(lease.end.year + 1, series.renews))
+    return out
+
+
+# ---------------------------------------------------------------- Savings Plans
+#
+# Savings Plans cover part of the on-demand hours of coverage (the hours no RI carried). Each day,
+# EC2 Instance Savings Plans apply first (they discount more), then the Compute Savings Plan; a plan
+# spends at most its daily commitment (24 x hourly) at its own rate, shared out over the hours it
+# may cover in proportion to their cost, in quarter hours. So the spend a plan covered is exactly
+# its used commitment, and its unused commitment is what was left that day.
+
+
+@dataclass(frozen=True)
+class SavingsPlan:
+    id: str
+    type: str  # ComputeSavingsPlans | EC2InstanceSavingsPlans
+    payment: str  # No Upfront | Partial Upfront | All Upfront
+    hourly: Decimal  # commitment per hour, USD
+    owner: str
+    start: date
+    end: date  # exclusive
+    discount: Decimal  # its rate is the on-demand price x (1 - discount)
+    region: str = ""  # EC2 Instance Savings Plans: one region and one instance family
+    family: str = ""
+
+    @property
+    def arn(self) -> str:
+        return f"arn:aws:savingsplans::{self.owner}:savingsplan/{self.id}"
+
+    @property
+    def account(self) -> str:
+        return self.owner
+
+    def applies_to(self, fleet: Fleet) -> bool:
+        return self.type == "ComputeSavingsPlans" or (
+            fleet.region == self.region and fleet.attribute("INSTANCE_TYPE_FAMILY") == self.family)
+
+    def active(self, day: date) -> bool:
+        return self.start <= day < self.end
+
+    def rate(self, fleet: Fleet) -> Decimal:
+        return fleet.price * (1 - self.discount)
+
+    def attribute(self, dimension: str) -> str:
+        return {
+            "LINKED_ACCOUNT": self.owner,
+            "SAVINGS_PLAN_ARN": self.arn,
+            "SAVINGS_PLANS_TYPE": self.type,
+            "REGION": self.region,
+            "PAYMENT_OPTION": self.payment,
+            "INSTANCE_TYPE_FAMILY": self.family,
+        }.get(dimension, "")
+
+
+SAVINGS_PLANS = (
+    SavingsPlan("3c1e7d0a-5b2f-4e8a-9d61-0c4b7a2e9f10", "EC2InstanceSavingsPlans", "Partial Upfront", Decimal("0.45"),
+                "210987654321", date(2025, 3, 1), date(2028, 3, 1), Decimal("0.35"), "us-east-1", "m5"),
+    SavingsPlan("8f2a4b6c-1d3e-4f5a-8b7c-9d0e1f2a3b4c", "EC2InstanceSavingsPlans", "All Upfront", Decimal("0.35"),
+                "333344445555", date(2026, 2, 1), date(2029, 2, 1), Decimal("0.35"), "eu-west-1", "m6i"),
+    SavingsPlan("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", "ComputeSavingsPlans", "No Upfront", Decimal("4.5"),
+                "123456789012", date(2024, 10, 1), date(2027, 10, 1), Decimal("0.25")),
+)
+SP_ORDER = tuple(sorted(SAVINGS_PLANS, key=lambda p: p.type != "EC2InstanceSavingsPlans"))
+
+
+def _floor_quarter(hours: Decimal) -> Decimal:
+    return (hours / QUARTER).to_integral_value(rounding=ROUND_FLOOR) * QUARTER
+
+
+@lru_cache(maxsize=2048)
+def savings_plans_day(day: date) -> tuple:
+    """((plan, fleet, covered hours), ...) on ``day``: the on-demand hours each plan covered."""
+    left = {f: daily(f, day)[1] for f in FLEETS}
+    out = []
+    for plan in SP_ORDER:
+        if not plan.active(day):
+            continue
+        fleets = [f for f in FLEETS if plan.applies_to(f) and left[f] > 0]
+        eligible = sum((left[f] * plan.rate(f) for f in fleets), Decimal(0))
+        if not eligible:
+            continue
+        share = min(Decimal(1), plan.hourly * 24 / eligible)
+        for f in fleets:
+            hours = _floor_quarter(left[f] * share)
+            if hours:
+                left[f] -= hours
+                out.append((plan, f, hours))
+    return tuple(out)
+
+
+REGION_NAMES = {"us-east-1": "US East (N. Virginia)", "eu-west-1": "EU (Ireland)"}
+SAVINGS_PLANS_DIMENSIONS = ("SAVINGS_PLANS_TYPE", "SAVINGS_PLAN_ARN", "PAYMENT_OPTION", "INSTANCE_TYPE_FAMILY",
+                            "REGION", "LINKED_ACCOUNT")
+
+
+def dimension_values(dimension: str, context: str, period: tuple | None = None) -> list:
+    """[(value, attributes)] for any dimension of the model's Dimension enum. In the SAVINGS_PLANS
+    context the Savings Plans' own dimensions list what the plans have (what filters their
+    utilization); SUBSCRIPTION_ID lists the RI leases active in ``period`` ((first, last) days)."""
+    if context == "SAVINGS_PLANS" and dimension in SAVINGS_PLANS_DIMENSIONS:
+        values = sorted({p.attribute(dimension) for p in SAVINGS_PLANS} - {""})
+        if dimension == "LINKED_ACCOUNT":
+            return [(a, {"description": LINKED_ACCOUNTS[a]}) for a in values]
+        if dimension == "REGION":
+            return [(v, {"description": REGION_NAMES[v]}) for v in values]
+        return [(v, {}) for v in values]
+    if dimension == "SUBSCRIPTION_ID" and period:
+        return [(lease.subscription_id, {}) for lease in ri_leases(*period)]
     if dimension == "LINKED_ACCOUNT":
         return [(a, {"description": n}) for a, n in LINKED_ACCOUNTS.items()]
     if dimension == "LINKED_ACCOUNT_NAME":
@@ -217,7 +517,7 @@ def dimension_values(dimension: str, context: str) -> list:
     if from_fleets and dimension not in ("SERVICE", "PURCHASE_TYPE", "SCOPE"):
         values = sorted(from_fleets)
         if dimension == "REGION":
-            return [(v, {"description": {"us-east-1": "US East (N. Virginia)", "eu-west-1": "EU (Ireland)"}[v]}) for v in values]
+            return [(v, {"description": REGION_NAMES[v]}) for v in values]
         return [(v, {}) for v in values]
     canned = {
         "SERVICE": ["Amazon Elastic Compute Cloud - Compute", "Amazon Relational Database Service",

@@ -8,7 +8,8 @@ from botocore.model import ServiceModel
 # The operations the app calls; anything else answers as an unknown action/operation.
 OPERATIONS = {
     "ec2": ("GetCapacityReservationUsage", "DescribeCapacityReservations"),
-    "ce": ("GetReservationCoverage", "GetDimensionValues"),
+    "ce": ("GetReservationCoverage", "GetDimensionValues", "GetReservationUtilization", "GetSavingsPlansCoverage",
+           "GetSavingsPlansUtilization"),
     "sts": ("GetCallerIdentity",),
 }
 

@@ -14,9 +14,11 @@ Switches:
   clock_offset_seconds  the stand-in's clock = real UTC + offset
   token_expired  the demo session token counts as expired
   ce_data_unavailable    Cost Explorer answers DataUnavailableException (not enabled, or no data yet)
-  ce_page_size           GetReservationCoverage pages at this many items when the caller sets no MaxResults
+  ce_page_size           GetReservationCoverage, GetReservationUtilization and GetSavingsPlansCoverage page
+                         at this many items when the caller sets no MaxResults
   ce_extra_values        GetDimensionValues lists this many extra values (``x1.extra`` ...) with no usage
-  ce_reject_page_tokens  the next N page tokens Cost Explorer receives are refused (InvalidNextTokenException)
+  ce_reject_page_tokens  the next N page tokens Cost Explorer receives (NextPageToken, or NextToken for
+                         GetSavingsPlansCoverage) are refused (InvalidNextTokenException)
   hostile_tags   every reservation carries tags whose keys and values try to break out of HTML, and
                  coverage grouped by a tag answers with such values (HOSTILE_TAG_VALUES)
   hostile_error  Cost Explorer refuses every request with a ValidationException whose message is

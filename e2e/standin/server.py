@@ -267,10 +267,11 @@ class _Handler(BaseHTTPRequestHandler):
                 raise AwsError(400, "DataUnavailableException",
                                "Data is not available. Please try to adjust the time period. If you just enabled "
                                "Cost Explorer, data might take up to 24 hours to become available.")
-            if params.get("NextPageToken") is not None and s.scenarios.take_counter("ce_reject_page_tokens"):
+            token_name = ce.PAGE_TOKEN.get(r.operation)
+            if token_name and params.get(token_name) is not None and s.scenarios.take_counter("ce_reject_page_tokens"):
                 raise AwsError(400, "InvalidNextTokenException", "Invalid pagination token")
             params = dict(params)
-            if r.operation == "GetReservationCoverage" and st.ce_page_size and params.get("MaxResults") is None:
+            if r.operation in ce.PAGE_SIZE_SCENARIO and st.ce_page_size and params.get("MaxResults") is None:
                 params["MaxResults"] = st.ce_page_size
             result = ce.HANDLERS[r.operation](params, now.date(), s.tokens)
             if st.hostile_tags and r.operation == "GetReservationCoverage":

@@ -7,6 +7,8 @@ required member ``MissingParameter``.
 Cost Explorer (JSON 1.1): a JSON type that does not match the model is ``SerializationException``;
 unknown members, enum, length, pattern, range and required violations are ``ValidationException``
 with Coral's "N validation error(s) detected: ..." wording.
+Answers: ``output_problems`` checks what the stand-in answers against the output shape (botocore's
+parser would drop an unknown member without a word).
 """
 
 import re
@@ -215,3 +217,44 @@ def check_json(body: bytes, input_shape) -> dict:
     if problems:
         raise validation_error(problems)
     return params
+
+
+# ---------------------------------------------------------------- answers (output shapes)
+
+_PYTHON_TYPES = {"structure": dict, "map": dict, "list": list, "string": str, "boolean": bool,
+                 "integer": int, "long": int, "double": (int, float), "float": (int, float)}
+
+
+def output_problems(value, shape, path: str = "") -> list:
+    """What in an answer does not fit the operation's output shape: a member the model does not
+    know, a required member missing, a value of the wrong JSON type, or an enum value outside the
+    model's set. botocore's parser drops unknown members silently, so the stand-in checks its own
+    answers with this (the tests run it on every answer)."""
+    t = shape.type_name
+    shown = path or "output"
+    expected = _PYTHON_TYPES.get(t)
+    if expected is None:  # timestamps, blobs: not in the operations the stand-in answers
+        return [f"{shown}: no check for {t} shapes"]
+    if not isinstance(value, expected) or (t in ("integer", "long") and isinstance(value, bool)):
+        return [f"{shown}: expected {t} ({shape.name}), found {type(value).__name__}"]
+    problems = []
+    if t == "structure":
+        for key in value:
+            if key not in shape.members:
+                problems.append(f"{shown}: {key} is not a member of {shape.name}")
+        for req in shape.required_members:
+            if value.get(req) is None:
+                problems.append(f"{shown}: required member {req} of {shape.name} is missing")
+        for key, sub in value.items():
+            if key in shape.members and sub is not None:
+                problems += output_problems(sub, shape.members[key], f"{path}.{key}" if path else key)
+    elif t == "list":
+        for i, item in enumerate(value):
+            problems += output_problems(item, shape.member, f"{shown}[{i}]")
+    elif t == "map":
+        for k, v in value.items():
+            problems += output_problems(k, shape.key, f"{shown} key {k!r}")
+            problems += output_problems(v, shape.value, f"{shown}[{k!r}]")
+    elif t == "string" and "enum" in shape.metadata and value not in shape.metadata["enum"]:
+        problems.append(f"{shown}: {value!r} is not in {shape.name}'s enum")
+    return problems
