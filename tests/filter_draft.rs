@@ -6,21 +6,9 @@ use lens_core::filter::{
     MatchOption, Operation,
 };
 
-fn row(kind: ConditionKind, key: &str, values: &[&str]) -> DraftCondition {
-    DraftCondition {
-        kind,
-        key: key.into(),
-        values: values.iter().map(|v| v.to_string()).collect(),
-        match_options: Vec::new(),
-    }
-}
-
-fn draft(grouping: Grouping, conditions: Vec<DraftCondition>) -> FilterDraft {
-    FilterDraft {
-        grouping,
-        conditions,
-    }
-}
+#[path = "support/filter.rs"]
+mod support;
+use support::{draft, row};
 
 fn rows() -> Vec<DraftCondition> {
     vec![
@@ -137,10 +125,14 @@ fn rule_paths_match_form_rows() {
 
 #[test]
 fn coverage_offers_only_all_of() {
-    assert_eq!(
-        Grouping::allowed_for(Operation::GetReservationCoverage),
-        [Grouping::AllOf]
-    );
+    for op in [
+        Operation::GetReservationCoverage,
+        Operation::GetReservationUtilization,
+        Operation::GetSavingsPlansCoverage,
+        Operation::GetSavingsPlansUtilization,
+    ] {
+        assert_eq!(Grouping::allowed_for(op), [Grouping::AllOf], "{op:?}");
+    }
     assert_eq!(
         Grouping::allowed_for(Operation::GetDimensionValues).len(),
         3
@@ -164,4 +156,14 @@ fn violations_find_their_condition() {
     };
     assert_eq!(one.condition_of("$.Not.Tags"), Some(0));
     assert_eq!(one.condition_of("$"), None);
+}
+
+#[test]
+fn a_condition_in_words() {
+    let [region, tag, absent] = rows().try_into().unwrap();
+    assert_eq!(region.describe(), "REGION is us-east-1, eu-west-1");
+    assert_eq!(tag.describe(), "tag team is payments");
+    assert_eq!(absent.describe(), "cost category Env is absent");
+    assert_eq!(DraftCondition::default().describe(), "(no key) (no values)");
+    assert_eq!(tag.to_expression(), Expression::tag("team", ["payments"]));
 }

@@ -3,32 +3,15 @@
 
 use lens_core::filter::{
     check, coverage_note, has_errors, implies_ec2_only, parse_filter, Operation, Rule, Severity,
-    Violation, NO_SERVICE_NOTE,
+    NO_SERVICE_NOTE,
 };
+
+#[path = "support/filter.rs"]
+mod support;
+use support::{clean, one, run};
 
 const COVERAGE: Operation = Operation::GetReservationCoverage;
 const VALUES: Operation = Operation::GetDimensionValues;
-
-fn run(text: &str, op: Operation) -> Vec<Violation> {
-    check(&parse_filter(text).unwrap(), op)
-}
-
-fn clean(text: &str, op: Operation) {
-    let v = run(text, op);
-    assert!(v.is_empty(), "{text} for {op:?}: {v:?}");
-}
-
-/// Asserts exactly one violation, at `path`, breaking `rule` with `severity`; returns its message.
-fn one(text: &str, op: Operation, path: &str, rule: Rule, severity: Severity) -> String {
-    let v = run(text, op);
-    assert_eq!(v.len(), 1, "{text} for {op:?}: {v:?}");
-    assert_eq!(
-        (v[0].path.as_str(), v[0].rule, v[0].severity),
-        (path, rule, severity),
-        "{v:?}"
-    );
-    v[0].message.clone()
-}
 
 const REGION: &str = r#"{"Dimensions":{"Key":"REGION","Values":["us-east-1","us-west-2"]}}"#;
 const TYPE: &str = r#"{"Dimensions":{"Key":"INSTANCE_TYPE","Values":["m5.large"]}}"#;

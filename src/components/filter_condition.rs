@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use super::filter_builder::severity_class;
 use super::{focus_after_render, ValuePicker};
 use crate::aws::ce::DateInterval;
-use crate::filter::rules::COVERAGE_DIMENSIONS;
-use crate::filter::{ConditionKind, Dimension, FilterDraft, MatchOption, Operation, Violation};
+use crate::filter::{
+    dimensions_for, ConditionKind, Dimension, FilterDraft, MatchOption, Operation, Violation,
+};
 
 /// The match options the form offers for a kind of condition (AWS's documented sets).
 pub fn offered_options(kind: ConditionKind) -> &'static [MatchOption] {
@@ -76,10 +77,7 @@ pub fn FilterCondition(
         let value = event_target_value(&ev);
         edit(&|c| c.key = value.clone());
     };
-    let dimensions: Vec<Dimension> = match operation {
-        Operation::GetReservationCoverage => COVERAGE_DIMENSIONS.to_vec(),
-        Operation::GetDimensionValues => Dimension::KNOWN.to_vec(),
-    };
+    let dimensions: Vec<Dimension> = dimensions_for(operation).to_vec();
     let key_field = move || {
         match kind.get() {
         ConditionKind::Dimension => {

@@ -8,7 +8,7 @@
 //! one child becomes that child, an empty `Values`/`MatchOptions` list becomes absent, and an
 //! empty key becomes absent.
 
-use super::rules::Operation;
+use super::rules::{self, Operation};
 use crate::aws::ce::{Condition, Dimension, Expression, MatchOption};
 
 /// How the form's conditions combine.
@@ -24,11 +24,13 @@ pub enum Grouping {
 }
 
 impl Grouping {
-    /// The groupings the form offers for `operation`: coverage refuses `Or` and `Not`.
+    /// The groupings the form offers for `operation`: the reservation and Savings Plans views
+    /// refuse `Or` and `Not`.
     pub fn allowed_for(operation: Operation) -> &'static [Grouping] {
-        match operation {
-            Operation::GetReservationCoverage => &[Grouping::AllOf],
-            Operation::GetDimensionValues => &[Grouping::AllOf, Grouping::AnyOf, Grouping::NoneOf],
+        if rules::only_and(operation) {
+            &[Grouping::AllOf]
+        } else {
+            &[Grouping::AllOf, Grouping::AnyOf, Grouping::NoneOf]
         }
     }
 
@@ -65,6 +67,35 @@ pub struct DraftCondition {
     pub values: Vec<String>,
     /// Match options; empty means AWS's default (`EQUALS`, `CASE_SENSITIVE`).
     pub match_options: Vec<MatchOption>,
+}
+
+impl DraftCondition {
+    /// The condition alone as a filter.
+    pub fn to_expression(&self) -> Expression {
+        to_leaf(self)
+    }
+
+    /// The condition in words: "INSTANCE_TYPE is m5.large, c5.xlarge", "tag team is absent".
+    pub fn describe(&self) -> String {
+        let kind = match self.kind {
+            ConditionKind::Dimension => "",
+            ConditionKind::Tag => "tag ",
+            ConditionKind::CostCategory => "cost category ",
+        };
+        let key = if self.key.is_empty() {
+            "(no key)"
+        } else {
+            &self.key
+        };
+        let what = if self.match_options.contains(&MatchOption::Absent) {
+            " is absent".to_string()
+        } else if self.values.is_empty() {
+            " (no values)".to_string()
+        } else {
+            format!(" is {}", self.values.join(", "))
+        };
+        format!("{kind}{key}{what}")
+    }
 }
 
 /// The whole form.

@@ -12,10 +12,15 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 pub mod json;
 
-/// Declares `Dimension` from the model's enum list, so the list is written once.
+/// Declares `Dimension` from the model's enum list, so the list is written once, and from the
+/// few names AWS's documentation lists for a filter that the model's enum lacks.
 macro_rules! dimensions {
-    ($($variant:ident => $wire:literal),+ $(,)?) => {
-        /// A Cost Explorer dimension (`Dimension` enum in the service model).
+    (
+        model: { $($variant:ident => $wire:literal),+ $(,)? }
+        documented: { $($(#[$doc:meta])+ $dvariant:ident => $dwire:literal),+ $(,)? }
+    ) => {
+        /// A Cost Explorer dimension (`Dimension` enum in the service model, plus the names in
+        /// [`Dimension::DOCUMENTED_ONLY`]).
         ///
         /// `Unknown` keeps text AWS may accept that this build does not know yet (the model
         /// grows), so an imported filter is never silently changed.
@@ -25,6 +30,10 @@ macro_rules! dimensions {
                 #[doc = concat!("`", $wire, "`")]
                 $variant,
             )+
+            $(
+                $(#[$doc])+
+                $dvariant,
+            )+
             /// Any other text, kept exactly as written.
             Unknown(String),
         }
@@ -33,10 +42,15 @@ macro_rules! dimensions {
             /// Every known dimension, in the model's order.
             pub const KNOWN: &'static [Dimension] = &[$(Dimension::$variant),+];
 
+            /// Names an operation's documentation lists for its filter that the model's enum
+            /// lacks (so not in [`Dimension::KNOWN`]).
+            pub const DOCUMENTED_ONLY: &'static [Dimension] = &[$(Dimension::$dvariant),+];
+
             /// The dimension from its wire name; anything else becomes `Unknown` (exact text).
             pub fn parse(text: &str) -> Dimension {
                 match text {
                     $($wire => Dimension::$variant,)+
+                    $($dwire => Dimension::$dvariant,)+
                     other => Dimension::Unknown(other.to_string()),
                 }
             }
@@ -45,6 +59,7 @@ macro_rules! dimensions {
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Dimension::$variant => $wire,)+
+                    $(Dimension::$dvariant => $dwire,)+
                     Dimension::Unknown(text) => text,
                 }
             }
@@ -53,42 +68,52 @@ macro_rules! dimensions {
 }
 
 dimensions! {
-    Az => "AZ",
-    InstanceType => "INSTANCE_TYPE",
-    LinkedAccount => "LINKED_ACCOUNT",
-    PayerAccount => "PAYER_ACCOUNT",
-    LinkedAccountName => "LINKED_ACCOUNT_NAME",
-    Operation => "OPERATION",
-    PurchaseType => "PURCHASE_TYPE",
-    Region => "REGION",
-    Service => "SERVICE",
-    ServiceCode => "SERVICE_CODE",
-    UsageType => "USAGE_TYPE",
-    UsageTypeGroup => "USAGE_TYPE_GROUP",
-    RecordType => "RECORD_TYPE",
-    OperatingSystem => "OPERATING_SYSTEM",
-    Tenancy => "TENANCY",
-    Scope => "SCOPE",
-    Platform => "PLATFORM",
-    SubscriptionId => "SUBSCRIPTION_ID",
-    LegalEntityName => "LEGAL_ENTITY_NAME",
-    DeploymentOption => "DEPLOYMENT_OPTION",
-    DatabaseEngine => "DATABASE_ENGINE",
-    CacheEngine => "CACHE_ENGINE",
-    InstanceTypeFamily => "INSTANCE_TYPE_FAMILY",
-    BillingEntity => "BILLING_ENTITY",
-    ReservationId => "RESERVATION_ID",
-    ResourceId => "RESOURCE_ID",
-    RightsizingType => "RIGHTSIZING_TYPE",
-    SavingsPlansType => "SAVINGS_PLANS_TYPE",
-    SavingsPlanArn => "SAVINGS_PLAN_ARN",
-    PaymentOption => "PAYMENT_OPTION",
-    AgreementEndDateTimeAfter => "AGREEMENT_END_DATE_TIME_AFTER",
-    AgreementEndDateTimeBefore => "AGREEMENT_END_DATE_TIME_BEFORE",
-    InvoicingEntity => "INVOICING_ENTITY",
-    AnomalyTotalImpactAbsolute => "ANOMALY_TOTAL_IMPACT_ABSOLUTE",
-    AnomalyTotalImpactPercentage => "ANOMALY_TOTAL_IMPACT_PERCENTAGE",
-    ProductAttribute => "PRODUCT_ATTRIBUTE",
+    model: {
+        Az => "AZ",
+        InstanceType => "INSTANCE_TYPE",
+        LinkedAccount => "LINKED_ACCOUNT",
+        PayerAccount => "PAYER_ACCOUNT",
+        LinkedAccountName => "LINKED_ACCOUNT_NAME",
+        Operation => "OPERATION",
+        PurchaseType => "PURCHASE_TYPE",
+        Region => "REGION",
+        Service => "SERVICE",
+        ServiceCode => "SERVICE_CODE",
+        UsageType => "USAGE_TYPE",
+        UsageTypeGroup => "USAGE_TYPE_GROUP",
+        RecordType => "RECORD_TYPE",
+        OperatingSystem => "OPERATING_SYSTEM",
+        Tenancy => "TENANCY",
+        Scope => "SCOPE",
+        Platform => "PLATFORM",
+        SubscriptionId => "SUBSCRIPTION_ID",
+        LegalEntityName => "LEGAL_ENTITY_NAME",
+        DeploymentOption => "DEPLOYMENT_OPTION",
+        DatabaseEngine => "DATABASE_ENGINE",
+        CacheEngine => "CACHE_ENGINE",
+        InstanceTypeFamily => "INSTANCE_TYPE_FAMILY",
+        BillingEntity => "BILLING_ENTITY",
+        ReservationId => "RESERVATION_ID",
+        ResourceId => "RESOURCE_ID",
+        RightsizingType => "RIGHTSIZING_TYPE",
+        SavingsPlansType => "SAVINGS_PLANS_TYPE",
+        SavingsPlanArn => "SAVINGS_PLAN_ARN",
+        PaymentOption => "PAYMENT_OPTION",
+        AgreementEndDateTimeAfter => "AGREEMENT_END_DATE_TIME_AFTER",
+        AgreementEndDateTimeBefore => "AGREEMENT_END_DATE_TIME_BEFORE",
+        InvoicingEntity => "INVOICING_ENTITY",
+        AnomalyTotalImpactAbsolute => "ANOMALY_TOTAL_IMPACT_ABSOLUTE",
+        AnomalyTotalImpactPercentage => "ANOMALY_TOTAL_IMPACT_PERCENTAGE",
+        ProductAttribute => "PRODUCT_ATTRIBUTE",
+    }
+    documented: {
+        /// `INSTANCE_FAMILY`: not in the model's `Dimension` enum (botocore 1.44.5), but
+        /// `GetSavingsPlansCoverageRequest$Filter` lists it: "You can filter data for Savings
+        /// Plans usage with the following dimensions: LINKED_ACCOUNT, REGION, SERVICE,
+        /// INSTANCE_FAMILY" (its `GroupBy` too: "You can group the data using the attributes
+        /// INSTANCE_FAMILY, REGION, or SERVICE").
+        InstanceFamily => "INSTANCE_FAMILY",
+    }
 }
 
 impl Serialize for Dimension {
