@@ -123,6 +123,67 @@ CE_DIMENSIONS = [
      "MaxResults": 1, "NextPageToken": "n"},
     {"TimePeriod": TP, "Dimension": "SAVINGS_PLAN_ARN", "Context": "SAVINGS_PLANS"},
 ]
+# GetReservationUtilization, GetSavingsPlansCoverage, GetSavingsPlansUtilization: every member
+# set at least once, a minimal input first, non-ASCII in a filter value, a token on the paged
+# ones. Never HOURLY, nor GroupBy with Granularity: the docs rule them out and our builders
+# refuse them (core/src/aws/ce/request.rs).
+CE_RI_UTILIZATION = [
+    {"TimePeriod": TP},
+    {"TimePeriod": TP, "Granularity": "MONTHLY"},
+    {"TimePeriod": TP, "GroupBy": [{"Type": "DIMENSION", "Key": "SUBSCRIPTION_ID"}]},
+    {"TimePeriod": TP, "Filter": {"And": [
+        {"Dimensions": {"Key": "SERVICE", "Values": ["Amazon Relational Database Service"]}},
+        {"Dimensions": {"Key": "REGION", "Values": ["eu-west-1", "us-east-1"]}},
+    ]}},
+    {"TimePeriod": TP, "Filter": {"Dimensions": {"Key": "LINKED_ACCOUNT", "Values": ["Équipe €", "日本😀", "a/b=c+d %~*"],
+                                                 "MatchOptions": ["EQUALS"]}}},
+    {"TimePeriod": TP, "SortBy": {"Key": "UtilizationPercentage", "SortOrder": "DESCENDING"},
+     "NextPageToken": "AAMA+/=&\"\\\n\t\u007f€", "MaxResults": 20},
+    {"TimePeriod": {"Start": "2025-12-01T00:00:00Z", "End": "2026-01-01T00:00:00Z"}, "Granularity": "DAILY",
+     "Filter": {"Dimensions": {"Key": "INSTANCE_TYPE", "Values": ["m5.large", "db.r6g.xlarge"]}},
+     "SortBy": {"Key": "NetRISavings"}, "NextPageToken": "p2", "MaxResults": 1},
+    {"TimePeriod": TP, "GroupBy": [{"Type": "DIMENSION", "Key": "SUBSCRIPTION_ID"}, {"Key": "REGION"}],
+     "Filter": {"Tags": {"Key": "Team", "Values": ["plateforme & co"]}}, "SortBy": {"Key": "UnusedHours", "SortOrder": "ASCENDING"},
+     "NextPageToken": "n", "MaxResults": 1000},
+    {"TimePeriod": TP, "GroupBy": []},
+]
+CE_SP_COVERAGE = [
+    {"TimePeriod": TP},
+    {"TimePeriod": TP, "Granularity": "MONTHLY", "Metrics": ["SpendCoveredBySavingsPlans"]},
+    {"TimePeriod": TP, "GroupBy": [{"Type": "DIMENSION", "Key": "INSTANCE_FAMILY"},
+                                   {"Type": "DIMENSION", "Key": "REGION"}]},
+    {"TimePeriod": TP, "Filter": {"And": [
+        {"Dimensions": {"Key": "SERVICE", "Values": ["Amazon Elastic Compute Cloud - Compute", "AWS Lambda"]}},
+        {"CostCategories": {"Key": "Équipe", "Values": ["plateforme/€", "日本😀"], "MatchOptions": ["EQUALS"]}},
+    ]}},
+    {"TimePeriod": TP, "SortBy": {"Key": "CoveragePercentage", "SortOrder": "ASCENDING"},
+     "NextToken": "tok+/=&\"\\\n\t\u007f€", "MaxResults": 20},
+    {"TimePeriod": {"Start": "2025-12-01T00:00:00Z", "End": "2026-01-01T00:00:00Z"}, "Granularity": "DAILY",
+     "Filter": {"Dimensions": {"Key": "REGION", "Values": ["eu-west-1"]}}, "Metrics": ["SpendCoveredBySavingsPlans"],
+     "NextToken": "p2", "MaxResults": 1, "SortBy": {"Key": "OnDemandCost"}},
+    {"TimePeriod": TP, "GroupBy": [{"Type": "DIMENSION", "Key": "SERVICE"}],
+     "Filter": {"Not": {"Dimensions": {"Key": "LINKED_ACCOUNT", "Values": ["123456789012"]}}},
+     "Metrics": [], "NextToken": "n", "MaxResults": 1000, "SortBy": {"Key": "TotalCost", "SortOrder": "DESCENDING"}},
+    {"TimePeriod": TP, "Filter": {"Tags": {"Key": "k", "MatchOptions": ["ABSENT"]}}},
+]
+CE_SP_UTILIZATION = [
+    {"TimePeriod": TP},
+    {"TimePeriod": TP, "Granularity": "MONTHLY"},
+    {"TimePeriod": TP, "Granularity": "DAILY", "Filter": {"Dimensions": {"Key": "SAVINGS_PLANS_TYPE",
+                                                                           "Values": ["COMPUTE_SP", "EC2_INSTANCE_SP"]}}},
+    {"TimePeriod": TP, "Filter": {"Dimensions": {"Key": "SAVINGS_PLAN_ARN",
+                                                 "Values": ["arn:aws:savingsplans::123456789012:savingsplan/é€日本😀"]}}},
+    {"TimePeriod": TP, "SortBy": {"Key": "UtilizationPercentage", "SortOrder": "DESCENDING"}},
+    {"TimePeriod": {"Start": "2025-12-01T00:00:00Z", "End": "2026-01-01T00:00:00Z"}, "Granularity": "DAILY",
+     "Filter": {"And": [
+         {"Dimensions": {"Key": "REGION", "Values": ["eu-west-1", "us-east-1"]}},
+         {"Dimensions": {"Key": "PAYMENT_OPTION", "Values": ["All Upfront"]}},
+     ]}, "SortBy": {"Key": "NetSavings"}},
+    {"TimePeriod": TP, "Granularity": "MONTHLY", "Filter": {"Tags": {"Key": "a\"b\\c\n\t\u001f\u007f/",
+                                                                    "Values": ["x y", "z"]}},
+     "SortBy": {"Key": "UnusedCommitment", "SortOrder": "ASCENDING"}},
+    {"TimePeriod": TP, "Filter": {"CostCategories": {"Key": "Env", "Values": ["prod"]}}},
+]
 
 OPERATIONS = [
     ("ec2", "GetCapacityReservationUsage", EC2_USAGE),
@@ -130,6 +191,9 @@ OPERATIONS = [
     ("sts", "GetCallerIdentity", STS_IDENTITY),
     ("ce", "GetReservationCoverage", CE_COVERAGE),
     ("ce", "GetDimensionValues", CE_DIMENSIONS),
+    ("ce", "GetReservationUtilization", CE_RI_UTILIZATION),
+    ("ce", "GetSavingsPlansCoverage", CE_SP_COVERAGE),
+    ("ce", "GetSavingsPlansUtilization", CE_SP_UTILIZATION),
 ]
 
 
@@ -220,11 +284,18 @@ def signed(service, operation, params, region, creds, endpoint_url=None):
     }
 
 
+# Operations whose vectors must set every input member of the model at least once.
+EVERY_MEMBER = {"GetReservationUtilization", "GetSavingsPlansCoverage", "GetSavingsPlansUtilization"}
+
+
 def main():
     session = botocore.session.get_session()
     vectors = []
     for service, operation, inputs in OPERATIONS:
         shape = session.get_service_model(service).operation_model(operation).input_shape
+        if operation in EVERY_MEMBER:
+            unset = set(shape.members) - {k for params in inputs for k in params}
+            assert not unset, (operation, unset)
         region = {"ec2": "eu-west-1", "sts": "eu-west-1", "ce": "eu-west-1"}[service]
         for i, params in enumerate(inputs):
             params = in_model_order(shape, params) if shape is not None else params

@@ -15,7 +15,12 @@ For every fixture body tests/fixtures/responses/<operation>/<case>.{xml,json} (w
       deliberate unknown. Error envelopes are checked against the protocol's envelope.
   (b) PARSE with botocore's own parser (botocore.parsers.create_parser(protocol).parse(...)) and
       write <case>.botocore.json: the parsed output (datetimes as ISO 8601 strings, HTTP headers
-      dropped), plus, for GetReservationCoverage, every numeric string's float value as Python reads it.
+      dropped), plus, for the Cost Explorer operations whose answers are figures (FIGURES), every
+      numeric string's float value as Python reads it.
+
+A meta file may also name what the core must make of a body botocore reads without complaint:
+"expected_problem" (a figure that is not a number, a member the model requires missing) or, for
+an error envelope sent with status 200, "expected_kind" / "expected_code" / "expected_message".
 
 It also writes tests/fixtures/responses/coverage.json: per operation, which output members the
 fixtures exercise out of all the model defines (recursively), and which enum values.
@@ -40,6 +45,9 @@ OPERATIONS = {
     "ec2_describe_capacity_reservations": ("ec2", "DescribeCapacityReservations"),
     "ce_get_reservation_coverage": ("ce", "GetReservationCoverage"),
     "ce_get_dimension_values": ("ce", "GetDimensionValues"),
+    "ce_get_reservation_utilization": ("ce", "GetReservationUtilization"),
+    "ce_get_savings_plans_coverage": ("ce", "GetSavingsPlansCoverage"),
+    "ce_get_savings_plans_utilization": ("ce", "GetSavingsPlansUtilization"),
     "sts_get_caller_identity": ("sts", "GetCallerIdentity"),
 }
 
@@ -53,6 +61,17 @@ XML_ERROR_ENVELOPES = {
     },
 }
 JSON_ERROR_KEYS = {"__type", "message", "Message"}
+
+# The operations whose answers' strings are figures (apart from tokens, keys, values, attributes
+# and dates): botocore.json records each figure as Python's float() reads it.
+FIGURES = {
+    "GetReservationCoverage",
+    "GetReservationUtilization",
+    "GetSavingsPlansCoverage",
+    "GetSavingsPlansUtilization",
+}
+# Strings that are not figures, by member name.
+NOT_FIGURES = ("NextPageToken", "NextToken", "Key", "Value")
 
 
 class LintError(Exception):
@@ -212,7 +231,7 @@ def numbers(value, path, out, as_text=False):
     elif isinstance(value, list):
         for i, v in enumerate(value):
             numbers(v, f"{path}[{i}]", out, as_text)
-    elif isinstance(value, str) and path.split(".")[-1] not in ("NextPageToken", "Value"):
+    elif isinstance(value, str) and path.split(".")[-1] not in NOT_FIGURES:
         number = float(value.rstrip("%"))
         out[path] = repr(number) if as_text else number
 
@@ -260,7 +279,7 @@ def process(op_dir, service, op_name, session):
         )
         parsed.get("ResponseMetadata", {}).pop("HTTPHeaders", None)
         out = {"status": status, "output": to_jsonable(parsed)}
-        if op_name == "GetReservationCoverage" and status < 300:
+        if op_name in FIGURES and status < 300 and "expected_problem" not in meta:
             nums = {}
             numbers(out["output"], "", nums)
             out["numbers"] = nums

@@ -10,8 +10,9 @@ mod compare;
 mod convert;
 
 use convert::Amounts;
-use lens_core::aws::error::{AwsError, ErrorKind};
+use lens_core::aws::error::{AwsError, BadResponse, ErrorKind, Problem};
 use lens_core::aws::http::HttpResponse;
+use lens_core::aws::operation::Paged;
 use lens_core::aws::paginate::{collect_pages, PagedError};
 use lens_core::aws::{ce, ec2};
 use serde_json::{Map, Value};
@@ -105,12 +106,64 @@ fn kind_named(name: &str) -> ErrorKind {
         .unwrap_or_else(|| panic!("no ErrorKind {name}"))
 }
 
+/// The problem a fixture's meta file expects (`expected_problem`): a body botocore reads without
+/// complaint (it checks neither figures nor required members) and the core refuses.
+fn expected_problem(meta: &Value) -> Option<Problem> {
+    let want = meta.get("expected_problem")?;
+    let text = |v: &Value| v.as_str().unwrap().to_owned();
+    Some(if let Some(member) = want.get("MissingMember") {
+        Problem::MissingMember(text(member))
+    } else if let Some(n) = want.get("NotANumber") {
+        Problem::NotANumber {
+            field: text(&n["field"]),
+            text: text(&n["text"]),
+        }
+    } else {
+        panic!("unknown expected_problem {want}")
+    })
+}
+
 /// Runs every fixture of `op`; returns how many were compared.
 fn check_operation(op: &str) -> usize {
     let all = cases(op);
     for case in &all {
         let expected = &case.botocore["output"];
         let result = compare::parse(op, &case.response, Amounts::Text);
+        if let Some(problem) = expected_problem(&case.meta) {
+            match result {
+                Err(AwsError::BadResponse(BadResponse {
+                    http_status,
+                    problem: got,
+                })) => {
+                    assert_eq!(got, problem, "{}", case.name);
+                    assert_eq!(http_status, case.response.status, "{}", case.name);
+                }
+                other => panic!("{}: expected {problem:?}, got {other:?}", case.name),
+            }
+            continue;
+        }
+        if case.response.status < 300 && case.meta.get("expected_kind").is_some() {
+            // An error envelope with a 2xx status: botocore reads an empty answer.
+            let err = match result {
+                Err(AwsError::Service(e)) => e,
+                other => panic!("{}: expected a service error, got {other:?}", case.name),
+            };
+            assert_eq!(err.code, case.meta["expected_code"], "{}: code", case.name);
+            assert_eq!(
+                err.message, case.meta["expected_message"],
+                "{}: message",
+                case.name
+            );
+            assert_eq!(
+                err.request_id.as_deref(),
+                expected["ResponseMetadata"]["RequestId"].as_str(),
+                "{}: request id",
+                case.name
+            );
+            let kind = case.meta["expected_kind"].as_str().unwrap();
+            assert_eq!(err.kind, kind_named(kind), "{}: kind", case.name);
+            continue;
+        }
         if case.response.status >= 300 {
             let err = match result {
                 Err(AwsError::Service(e)) => e,
@@ -164,6 +217,21 @@ fn ce_get_dimension_values_matches_botocore() {
 }
 
 #[test]
+fn ce_get_reservation_utilization_matches_botocore() {
+    assert!(check_operation("ce_get_reservation_utilization") >= 15);
+}
+
+#[test]
+fn ce_get_savings_plans_coverage_matches_botocore() {
+    assert!(check_operation("ce_get_savings_plans_coverage") >= 15);
+}
+
+#[test]
+fn ce_get_savings_plans_utilization_matches_botocore() {
+    assert!(check_operation("ce_get_savings_plans_utilization") >= 15);
+}
+
+#[test]
 fn sts_get_caller_identity_matches_botocore() {
     assert!(check_operation("sts_get_caller_identity") >= 10);
 }
@@ -182,6 +250,9 @@ fn fixtures_cover_every_model_member() {
         "ec2_describe_capacity_reservations",
         "ce_get_reservation_coverage",
         "ce_get_dimension_values",
+        "ce_get_reservation_utilization",
+        "ce_get_savings_plans_coverage",
+        "ce_get_savings_plans_utilization",
         "sts_get_caller_identity",
     ] {
         let c = &coverage[op];
@@ -199,7 +270,7 @@ fn fixtures_cover_every_model_member() {
         members.0 += c["members_covered"].as_u64().unwrap();
         members.1 += c["members_total"].as_u64().unwrap();
     }
-    assert_eq!(members, (112, 112), "output members covered / total");
+    assert_eq!(members, (172, 172), "output members covered / total");
 }
 
 fn fixture_response(op: &str, case: &str) -> HttpResponse {
@@ -212,28 +283,15 @@ fn fixture_response(op: &str, case: &str) -> HttpResponse {
 
 #[test]
 fn usage_pages_are_followed_to_the_end() {
-    let op = "ec2_get_capacity_reservation_usage";
-    let mut sent = Vec::new();
-    let pages = collect_pages::<ec2::GetCapacityReservationUsageInput, _>(10, |token| {
-        sent.push(token.map(str::to_owned));
-        let case = match token {
-            None => "page1",
-            Some("page-2-token") => "page2",
-            Some("page-3-token") => "page3",
-            Some(other) => panic!("unexpected token {other}"),
-        };
-        ec2::parse_get_capacity_reservation_usage(&fixture_response(op, case))
-    })
-    .unwrap();
-    assert_eq!(pages.len(), 3);
-    assert_eq!(
-        sent,
-        [
-            None,
-            Some("page-2-token".to_owned()),
-            Some("page-3-token".to_owned())
-        ]
+    let pages = follow::<ec2::GetCapacityReservationUsageInput>(
+        "ec2_get_capacity_reservation_usage",
+        &[
+            (None, "page1"),
+            (Some("page-2-token"), "page2"),
+            (Some("page-3-token"), "page3"),
+        ],
     );
+    assert_eq!(pages.len(), 3);
     let used: u32 = pages
         .iter()
         .flat_map(|p| &p.instance_usages)
@@ -268,4 +326,162 @@ fn coverage_pages_stop_at_the_page_cap() {
     .unwrap();
     assert_eq!(all.len(), 3);
     assert!(all[2].total.is_some());
+}
+
+/// Follows `op`'s fixture pages with `collect_pages`: `pages` names the case that answers each
+/// token, in the order the tokens must be sent (the first page's is none).
+fn follow<I: Paged>(op: &str, pages: &[(Option<&str>, &str)]) -> Vec<I::Output> {
+    let mut sent = Vec::new();
+    let answers = collect_pages::<I, _>(10, |token| {
+        sent.push(token.map(str::to_owned));
+        let (_, case) = pages
+            .iter()
+            .find(|(t, _)| *t == token)
+            .unwrap_or_else(|| panic!("{op}: unexpected token {token:?}"));
+        I::parse(&fixture_response(op, case))
+    })
+    .unwrap();
+    let want: Vec<_> = pages.iter().map(|(t, _)| t.map(str::to_owned)).collect();
+    assert_eq!(sent, want, "{op}: tokens sent");
+    answers
+}
+
+#[test]
+fn commitment_pages_are_followed_by_their_own_tokens() {
+    let pages = follow::<ce::GetReservationUtilizationInput>(
+        "ce_get_reservation_utilization",
+        &[(None, "page1"), (Some("ri-utilization-page-2"), "page2")],
+    );
+    let values: Vec<_> = pages
+        .iter()
+        .flat_map(|p| &p.utilizations_by_time)
+        .flat_map(|u| &u.groups)
+        .map(|g| g.value.as_deref().unwrap())
+        .collect();
+    assert_eq!(values, ["1", "2"]);
+    assert!(pages[1].total.is_some());
+
+    let pages = follow::<ce::GetSavingsPlansCoverageInput>(
+        "ce_get_savings_plans_coverage",
+        &[(None, "page1"), (Some("sp-coverage-page-2"), "page2")],
+    );
+    let regions: Vec<_> = pages
+        .iter()
+        .flat_map(|p| &p.savings_plans_coverages)
+        .map(|c| c.attributes.get("REGION").unwrap())
+        .collect();
+    assert_eq!(regions, ["us-east-1", "eu-west-1"]);
+}
+
+/// Each member's figure as AWS sent it and as botocore's Python reads it, through the typed
+/// fields (the comparison above goes through `figures()`; this pins the fields to the names).
+#[test]
+fn commitment_figures_land_in_their_fields() {
+    let all = cases("ce_get_reservation_utilization");
+    let case = all
+        .iter()
+        .find(|c| c.name.ends_with("/all_members"))
+        .unwrap();
+    let page = ce::parse_get_reservation_utilization(&case.response).unwrap();
+    let group = &page.utilizations_by_time[0].groups[1];
+    let u = group.utilization.as_ref().unwrap();
+    let numbers = &case.botocore["numbers"];
+    let at = |member: &str| {
+        numbers[format!("UtilizationsByTime[0].Groups[1].Utilization.{member}")]
+            .as_f64()
+            .unwrap()
+    };
+    for (member, field) in [
+        ("UtilizationPercentage", &u.utilization_percentage),
+        (
+            "UtilizationPercentageInUnits",
+            &u.utilization_percentage_in_units,
+        ),
+        ("PurchasedHours", &u.purchased_hours),
+        ("PurchasedUnits", &u.purchased_units),
+        ("TotalActualHours", &u.total_actual_hours),
+        ("TotalActualUnits", &u.total_actual_units),
+        ("UnusedHours", &u.unused_hours),
+        ("UnusedUnits", &u.unused_units),
+        (
+            "OnDemandCostOfRIHoursUsed",
+            &u.on_demand_cost_of_ri_hours_used,
+        ),
+        ("NetRISavings", &u.net_ri_savings),
+        ("TotalPotentialRISavings", &u.total_potential_ri_savings),
+        ("AmortizedUpfrontFee", &u.amortized_upfront_fee),
+        ("AmortizedRecurringFee", &u.amortized_recurring_fee),
+        ("TotalAmortizedFee", &u.total_amortized_fee),
+        ("RICostForUnusedHours", &u.ri_cost_for_unused_hours),
+        ("RealizedSavings", &u.realized_savings),
+        ("UnrealizedSavings", &u.unrealized_savings),
+    ] {
+        assert_eq!(field.as_ref().unwrap().value, at(member), "{member}");
+    }
+    assert_eq!(u.figures().count(), 17);
+    assert_eq!(group.key.as_deref(), Some("SUBSCRIPTION_ID"));
+
+    let all = cases("ce_get_savings_plans_utilization");
+    let case = all
+        .iter()
+        .find(|c| c.name.ends_with("/all_members"))
+        .unwrap();
+    let answer = ce::parse_get_savings_plans_utilization(&case.response).unwrap();
+    let numbers = &case.botocore["numbers"];
+    let at = |path: &str| numbers[path].as_f64().unwrap();
+    let total = &answer.total;
+    let u = total.utilization.as_ref().unwrap();
+    let s = total.savings.as_ref().unwrap();
+    let a = total.amortized_commitment.as_ref().unwrap();
+    for (path, field) in [
+        ("Total.Utilization.TotalCommitment", &u.total_commitment),
+        ("Total.Utilization.UsedCommitment", &u.used_commitment),
+        ("Total.Utilization.UnusedCommitment", &u.unused_commitment),
+        (
+            "Total.Utilization.UtilizationPercentage",
+            &u.utilization_percentage,
+        ),
+        ("Total.Savings.NetSavings", &s.net_savings),
+        (
+            "Total.Savings.OnDemandCostEquivalent",
+            &s.on_demand_cost_equivalent,
+        ),
+        (
+            "Total.AmortizedCommitment.AmortizedRecurringCommitment",
+            &a.amortized_recurring_commitment,
+        ),
+        (
+            "Total.AmortizedCommitment.AmortizedUpfrontCommitment",
+            &a.amortized_upfront_commitment,
+        ),
+        (
+            "Total.AmortizedCommitment.TotalAmortizedCommitment",
+            &a.total_amortized_commitment,
+        ),
+    ] {
+        assert_eq!(field.as_ref().unwrap().value, at(path), "{path}");
+    }
+
+    let all = cases("ce_get_savings_plans_coverage");
+    let case = all
+        .iter()
+        .find(|c| c.name.ends_with("/all_members"))
+        .unwrap();
+    let page = ce::parse_get_savings_plans_coverage(&case.response).unwrap();
+    let numbers = &case.botocore["numbers"];
+    let d = page.savings_plans_coverages[0].coverage.as_ref().unwrap();
+    for (member, field) in [
+        (
+            "SpendCoveredBySavingsPlans",
+            &d.spend_covered_by_savings_plans,
+        ),
+        ("OnDemandCost", &d.on_demand_cost),
+        ("TotalCost", &d.total_cost),
+        ("CoveragePercentage", &d.coverage_percentage),
+    ] {
+        let want = numbers[format!("SavingsPlansCoverages[0].Coverage.{member}")]
+            .as_f64()
+            .unwrap();
+        assert_eq!(field.as_ref().unwrap().value, want, "{member}");
+    }
 }

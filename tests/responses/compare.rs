@@ -79,6 +79,16 @@ pub fn parse(op: &str, resp: &HttpResponse, amounts: Amounts) -> Result<Value, A
         "ce_get_dimension_values" => {
             convert::dimension_values(&ce::parse_get_dimension_values(resp)?)
         }
+        "ce_get_reservation_utilization" => {
+            convert::reservation_utilization(&ce::parse_get_reservation_utilization(resp)?, amounts)
+        }
+        "ce_get_savings_plans_coverage" => {
+            convert::savings_plans_coverage(&ce::parse_get_savings_plans_coverage(resp)?, amounts)
+        }
+        "ce_get_savings_plans_utilization" => convert::savings_plans_utilization(
+            &ce::parse_get_savings_plans_utilization(resp)?,
+            amounts,
+        ),
         "sts_get_caller_identity" => {
             convert::caller_identity(&sts::parse_get_caller_identity(resp)?)
         }

@@ -3,7 +3,10 @@
 //! can be compared member by member.
 
 use lens_core::aws::ce::{
-    Amount, Attributes, Coverage, DimensionValuesPage, ReservationCoveragePage,
+    Amount, Attributes, Coverage, DateInterval, DimensionValuesPage, ReservationAggregates,
+    ReservationCoveragePage, ReservationUtilizationPage, SavingsPlansAmortizedCommitment,
+    SavingsPlansCoveragePage, SavingsPlansSavings, SavingsPlansUtilization,
+    SavingsPlansUtilizationAnswer,
 };
 use lens_core::aws::ec2::{
     CapacityReservation, CapacityReservationUsage, CapacityReservationsPage,
@@ -260,10 +263,29 @@ fn reservation(r: &CapacityReservation) -> Value {
 }
 
 fn amount(a: &Option<Amount>, mode: Amounts) -> Option<Value> {
-    a.as_ref().map(|a| match mode {
+    a.as_ref().map(|a| figure(a, mode))
+}
+
+fn figure(a: &Amount, mode: Amounts) -> Value {
+    match mode {
         Amounts::Text => json!(a.text.as_str()),
         Amounts::Value => json!(a.value),
-    })
+    }
+}
+
+/// An object of figures, from its members as AWS names them (`ReservationAggregates::figures`
+/// and the like).
+fn figures<'a>(
+    members: impl Iterator<Item = (&'static str, Option<&'a Amount>)>,
+    m: Amounts,
+) -> Value {
+    members
+        .fold(Obj::new(), |o, (name, a)| o.opt(name, a, |a| figure(a, m)))
+        .done()
+}
+
+fn interval(tp: &DateInterval) -> Value {
+    json!({"Start": tp.start, "End": tp.end})
 }
 
 fn coverage(c: &Coverage, m: Amounts) -> Value {
@@ -326,11 +348,7 @@ pub fn reservation_coverage(p: &ReservationCoveragePage, m: Amounts) -> Value {
         .iter()
         .map(|c| {
             Obj::new()
-                .opt(
-                    "TimePeriod",
-                    c.time_period.as_ref(),
-                    |tp| json!({"Start": tp.start, "End": tp.end}),
-                )
+                .opt("TimePeriod", c.time_period.as_ref(), interval)
                 .list(
                     "Groups",
                     c.groups
@@ -352,6 +370,99 @@ pub fn reservation_coverage(p: &ReservationCoveragePage, m: Amounts) -> Value {
         .list("CoveragesByTime", periods)
         .opt("Total", p.total.as_ref(), |t| coverage(t, m))
         .s("NextPageToken", &p.next_page_token)
+        .done()
+}
+
+pub fn reservation_utilization(p: &ReservationUtilizationPage, m: Amounts) -> Value {
+    let aggregates = |a: &ReservationAggregates| figures(a.figures(), m);
+    let periods = p
+        .utilizations_by_time
+        .iter()
+        .map(|u| {
+            let groups = u
+                .groups
+                .iter()
+                .map(|g| {
+                    Obj::new()
+                        .s("Key", &g.key)
+                        .s("Value", &g.value)
+                        .opt("Attributes", Some(&g.attributes), attributes)
+                        .opt("Utilization", g.utilization.as_ref(), aggregates)
+                        .done()
+                })
+                .collect();
+            Obj::new()
+                .opt("TimePeriod", u.time_period.as_ref(), interval)
+                .list("Groups", groups)
+                .opt("Total", u.total.as_ref(), aggregates)
+                .done()
+        })
+        .collect();
+    Obj::new()
+        .request_id(&p.request_id)
+        .list("UtilizationsByTime", periods)
+        .opt("Total", p.total.as_ref(), aggregates)
+        .s("NextPageToken", &p.next_page_token)
+        .done()
+}
+
+pub fn savings_plans_coverage(p: &SavingsPlansCoveragePage, m: Amounts) -> Value {
+    let items = p
+        .savings_plans_coverages
+        .iter()
+        .map(|c| {
+            Obj::new()
+                .opt("Attributes", Some(&c.attributes), attributes)
+                .opt("Coverage", c.coverage.as_ref(), |d| figures(d.figures(), m))
+                .opt("TimePeriod", c.time_period.as_ref(), interval)
+                .done()
+        })
+        .collect();
+    Obj::new()
+        .request_id(&p.request_id)
+        .list("SavingsPlansCoverages", items)
+        .s("NextToken", &p.next_token)
+        .done()
+}
+
+/// The members `SavingsPlansUtilizationByTime` and `SavingsPlansUtilizationAggregates` share.
+fn utilization_members(
+    o: Obj,
+    utilization: &Option<SavingsPlansUtilization>,
+    savings: &Option<SavingsPlansSavings>,
+    amortized: &Option<SavingsPlansAmortizedCommitment>,
+    m: Amounts,
+) -> Obj {
+    o.opt("Utilization", utilization.as_ref(), |u| {
+        figures(u.figures(), m)
+    })
+    .opt("Savings", savings.as_ref(), |s| figures(s.figures(), m))
+    .opt("AmortizedCommitment", amortized.as_ref(), |a| {
+        figures(a.figures(), m)
+    })
+}
+
+pub fn savings_plans_utilization(a: &SavingsPlansUtilizationAnswer, m: Amounts) -> Value {
+    let periods = a
+        .savings_plans_utilizations_by_time
+        .iter()
+        .map(|u| {
+            let o = Obj::new().opt("TimePeriod", u.time_period.as_ref(), interval);
+            utilization_members(o, &u.utilization, &u.savings, &u.amortized_commitment, m).done()
+        })
+        .collect();
+    let t = &a.total;
+    let total = utilization_members(
+        Obj::new(),
+        &t.utilization,
+        &t.savings,
+        &t.amortized_commitment,
+        m,
+    );
+    Obj::new()
+        .request_id(&a.request_id)
+        .list("SavingsPlansUtilizationsByTime", periods)
+        .opt("Total", Some(total), Obj::done)
         .done()
 }
 

@@ -42,6 +42,29 @@ pub enum InputError {
         /// The value given (dates are not secret).
         value: String,
     },
+    /// A value the operation's documentation says it does not accept (the model's enum is
+    /// shared by operations that accept more).
+    #[error("{operation} accepts {field} {accepted} only; it was {value}.")]
+    NotAccepted {
+        /// The operation, as AWS spells it.
+        operation: &'static str,
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// The value given, as AWS spells it.
+        value: &'static str,
+        /// What the operation accepts instead, e.g. `DAILY or MONTHLY`.
+        accepted: &'static str,
+    },
+    /// Two members the operation refuses together.
+    #[error("{operation} can't take {field} together with {other}; leave one of them out.")]
+    Exclusive {
+        /// The operation, as AWS spells it.
+        operation: &'static str,
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// The member it can't be combined with.
+        other: &'static str,
+    },
 }
 
 /// Why a request could not be built.

@@ -1,7 +1,10 @@
 //! One trait ties each operation's request, answer and page token together, so a call returns
 //! its own output type and no call site pairs a builder with a parser by hand.
 
-use crate::aws::ce::{self, GetDimensionValuesInput, GetReservationCoverageInput};
+use crate::aws::ce::{
+    self, GetDimensionValuesInput, GetReservationCoverageInput, GetReservationUtilizationInput,
+    GetSavingsPlansCoverageInput, GetSavingsPlansUtilizationInput,
+};
 use crate::aws::credentials::Credentials;
 use crate::aws::ec2::{self, DescribeCapacityReservationsInput, GetCapacityReservationUsageInput};
 use crate::aws::endpoint::{ResolvedEndpoint, Service};
@@ -113,56 +116,48 @@ impl Operation for GetCallerIdentity {
     }
 }
 
-impl Operation for DescribeCapacityReservationsInput {
-    type Output = ec2::CapacityReservationsPage;
-    const SERVICE: Service = Service::Ec2;
-    const NAME: &'static str = "DescribeCapacityReservations";
-    const CACHED: bool = true;
-    fn body(&self) -> Result<String, InputError> {
-        ec2::describe_capacity_reservations_body(self)
-    }
-    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
-        ec2::parse_describe_capacity_reservations(response)
-    }
+/// `Operation` for inputs whose service module has a `*_body(&input)` checker and a
+/// `parse_*(&response)` parser: `Input => module::Output, Service, "Name", cached, body, parse;`.
+macro_rules! operations {
+    ($($input:ty => $module:ident::$output:ident, $service:ident, $name:literal, $cached:literal,
+       $body:ident, $parse:ident;)*) => {$(
+        impl Operation for $input {
+            type Output = $module::$output;
+            const SERVICE: Service = Service::$service;
+            const NAME: &'static str = $name;
+            const CACHED: bool = $cached;
+            fn body(&self) -> Result<String, InputError> {
+                $module::$body(self)
+            }
+            fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
+                $module::$parse(response)
+            }
+        }
+    )*};
 }
 
-impl Operation for GetCapacityReservationUsageInput {
-    type Output = ec2::CapacityReservationUsage;
-    const SERVICE: Service = Service::Ec2;
-    const NAME: &'static str = "GetCapacityReservationUsage";
-    const CACHED: bool = true;
-    fn body(&self) -> Result<String, InputError> {
-        ec2::get_capacity_reservation_usage_body(self)
-    }
-    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
-        ec2::parse_get_capacity_reservation_usage(response)
-    }
-}
-
-impl Operation for GetReservationCoverageInput {
-    type Output = ce::ReservationCoveragePage;
-    const SERVICE: Service = Service::CostExplorer;
-    const NAME: &'static str = "GetReservationCoverage";
-    const CACHED: bool = true;
-    fn body(&self) -> Result<String, InputError> {
-        ce::get_reservation_coverage_body(self)
-    }
-    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
-        ce::parse_get_reservation_coverage(response)
-    }
-}
-
-impl Operation for GetDimensionValuesInput {
-    type Output = ce::DimensionValuesPage;
-    const SERVICE: Service = Service::CostExplorer;
-    const NAME: &'static str = "GetDimensionValues";
-    const CACHED: bool = true;
-    fn body(&self) -> Result<String, InputError> {
-        ce::get_dimension_values_body(self)
-    }
-    fn parse(response: &HttpResponse) -> Result<Self::Output, AwsError> {
-        ce::parse_get_dimension_values(response)
-    }
+operations! {
+    DescribeCapacityReservationsInput => ec2::CapacityReservationsPage, Ec2,
+        "DescribeCapacityReservations", true,
+        describe_capacity_reservations_body, parse_describe_capacity_reservations;
+    GetCapacityReservationUsageInput => ec2::CapacityReservationUsage, Ec2,
+        "GetCapacityReservationUsage", true,
+        get_capacity_reservation_usage_body, parse_get_capacity_reservation_usage;
+    GetReservationCoverageInput => ce::ReservationCoveragePage, CostExplorer,
+        "GetReservationCoverage", true,
+        get_reservation_coverage_body, parse_get_reservation_coverage;
+    GetDimensionValuesInput => ce::DimensionValuesPage, CostExplorer,
+        "GetDimensionValues", true,
+        get_dimension_values_body, parse_get_dimension_values;
+    GetReservationUtilizationInput => ce::ReservationUtilizationPage, CostExplorer,
+        "GetReservationUtilization", true,
+        get_reservation_utilization_body, parse_get_reservation_utilization;
+    GetSavingsPlansCoverageInput => ce::SavingsPlansCoveragePage, CostExplorer,
+        "GetSavingsPlansCoverage", true,
+        get_savings_plans_coverage_body, parse_get_savings_plans_coverage;
+    GetSavingsPlansUtilizationInput => ce::SavingsPlansUtilizationAnswer, CostExplorer,
+        "GetSavingsPlansUtilization", true,
+        get_savings_plans_utilization_body, parse_get_savings_plans_utilization;
 }
 
 /// `Paged` for an input whose token member is `$input` and whose answer's is `$output`.
@@ -188,4 +183,6 @@ paged! {
     GetCapacityReservationUsageInput: "NextToken", next_token -> next_token;
     GetReservationCoverageInput: "NextPageToken", next_page_token -> next_page_token;
     GetDimensionValuesInput: "NextPageToken", next_page_token -> next_page_token;
+    GetReservationUtilizationInput: "NextPageToken", next_page_token -> next_page_token;
+    GetSavingsPlansCoverageInput: "NextToken", next_token -> next_token;
 }

@@ -1,5 +1,16 @@
 //! Cost Explorer JSON 1.1 requests (`AWSInsightsIndexService`).
 //!
+//! Each body function checks what the service model (botocore 1.44.5's `ce` model) and its
+//! documentation rule out before anything is sent (AWS bills rejected requests too):
+//! - `TimePeriod.Start` / `End`: the `YearMonthDay` pattern `(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}:\d{2}Z)?`.
+//! - `MaxResults`: the `MaxResults` shape's `min: 1` (no maximum in the model).
+//! - `NextPageToken` / `NextToken`: the `NextPageToken` shape's `max: 8192`.
+//! - `GetReservationUtilization`, `GetSavingsPlansCoverage`, `GetSavingsPlansUtilization`: the
+//!   `Granularity` member's documentation, "supports only `DAILY` and `MONTHLY` granularities"
+//!   (the `Granularity` enum, shared with coverage, also has `HOURLY`).
+//! - `GetReservationUtilization` ("If `GroupBy` is set, `Granularity` can't be set") and
+//!   `GetSavingsPlansCoverage` ("`Granularity` can't be set if `GroupBy` is set"): not both.
+//!
 //! Bodies are byte-identical to botocore's: it writes `json.dumps(body)` with Python's
 //! defaults, so `", "` and `": "` separators, non-ASCII escaped as `\uXXXX` (ensure_ascii),
 //! and members in the model's order, optional ones left out when absent.
@@ -190,23 +201,184 @@ impl GetDimensionValuesInput {
     }
 }
 
+/// `GetReservationUtilization` input (how much of the reservations bought was used), every
+/// member of the model in its order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetReservationUtilizationInput {
+    /// The dates covered (`End` exclusive). Required.
+    pub time_period: DateInterval,
+    /// Group by these (the API groups only by `SUBSCRIPTION_ID`; not with `Granularity`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group_by: Option<Vec<GroupDefinition>>,
+    /// Break down over time: `DAILY` or `MONTHLY` only (AWS's default is `DAILY`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub granularity: Option<Granularity>,
+    /// Which reservations to count.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub filter: Option<Expression>,
+    /// Sort order of the results (e.g. `UtilizationPercentage`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sort_by: Option<SortDefinition>,
+    /// The token of the next page, from the previous response.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_page_token: Option<String>,
+    /// Page size (at least 1).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub max_results: Option<i32>,
+}
+
+impl GetReservationUtilizationInput {
+    /// An input with only the required time period.
+    pub fn new(time_period: DateInterval) -> Self {
+        Self {
+            time_period,
+            group_by: None,
+            granularity: None,
+            filter: None,
+            sort_by: None,
+            next_page_token: None,
+            max_results: None,
+        }
+    }
+}
+
+/// `GetSavingsPlansCoverage` input (how much eligible spend Savings Plans covered), every
+/// member of the model in its order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetSavingsPlansCoverageInput {
+    /// The dates covered (`End` exclusive, not in the future). Required.
+    pub time_period: DateInterval,
+    /// Group by these (`INSTANCE_FAMILY`, `REGION` or `SERVICE`; not with `Granularity`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group_by: Option<Vec<GroupDefinition>>,
+    /// Break down over time: `DAILY` or `MONTHLY` only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub granularity: Option<Granularity>,
+    /// Which usage to count.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub filter: Option<Expression>,
+    /// The metrics (the only valid one is `SpendCoveredBySavingsPlans`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub metrics: Option<Vec<String>>,
+    /// The token of the next page, from the previous response.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_token: Option<String>,
+    /// Page size (at least 1; AWS's default is 20).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub max_results: Option<i32>,
+    /// Sort order of the results (e.g. `CoveragePercentage`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sort_by: Option<SortDefinition>,
+}
+
+impl GetSavingsPlansCoverageInput {
+    /// An input with only the required time period.
+    pub fn new(time_period: DateInterval) -> Self {
+        Self {
+            time_period,
+            group_by: None,
+            granularity: None,
+            filter: None,
+            metrics: None,
+            next_token: None,
+            max_results: None,
+            sort_by: None,
+        }
+    }
+}
+
+/// `GetSavingsPlansUtilization` input (how much of the Savings Plans commitment was used),
+/// every member of the model in its order. Not paged, and it can't be grouped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetSavingsPlansUtilizationInput {
+    /// The dates covered (`End` exclusive, not in the future). Required.
+    pub time_period: DateInterval,
+    /// Break down over time: `DAILY` or `MONTHLY` only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub granularity: Option<Granularity>,
+    /// Which Savings Plans to count.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub filter: Option<Expression>,
+    /// Sort order of the results (e.g. `UtilizationPercentage`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sort_by: Option<SortDefinition>,
+}
+
+impl GetSavingsPlansUtilizationInput {
+    /// An input with only the required time period.
+    pub fn new(time_period: DateInterval) -> Self {
+        Self {
+            time_period,
+            granularity: None,
+            filter: None,
+            sort_by: None,
+        }
+    }
+}
+
 /// The JSON body of `GetReservationCoverage`, after checking the input.
 pub fn get_reservation_coverage_body(
     input: &GetReservationCoverageInput,
 ) -> Result<String, InputError> {
     check_interval(&input.time_period)?;
-    check_range("MaxResults", input.max_results, 1, i32::MAX.into())?;
-    check_len("NextPageToken", input.next_page_token.as_deref(), 8192)?;
+    check_page(
+        "NextPageToken",
+        input.next_page_token.as_deref(),
+        input.max_results,
+    )?;
     Ok(to_botocore_json(input))
 }
 
 /// The JSON body of `GetDimensionValues`, after checking the input.
 pub fn get_dimension_values_body(input: &GetDimensionValuesInput) -> Result<String, InputError> {
     check_interval(&input.time_period)?;
-    check_range("MaxResults", input.max_results, 1, i32::MAX.into())?;
-    check_len("NextPageToken", input.next_page_token.as_deref(), 8192)?;
+    check_page(
+        "NextPageToken",
+        input.next_page_token.as_deref(),
+        input.max_results,
+    )?;
     check_len("SearchString", input.search_string.as_deref(), 1024)?;
     check_len("DimensionKey", input.dimension_key.as_deref(), 1024)?;
+    Ok(to_botocore_json(input))
+}
+
+/// The JSON body of `GetReservationUtilization`, after checking the input.
+pub fn get_reservation_utilization_body(
+    input: &GetReservationUtilizationInput,
+) -> Result<String, InputError> {
+    const OPERATION: &str = "GetReservationUtilization";
+    check_interval(&input.time_period)?;
+    check_daily_or_monthly(OPERATION, input.granularity)?;
+    check_group_by_alone(OPERATION, input.group_by.as_deref(), input.granularity)?;
+    check_page(
+        "NextPageToken",
+        input.next_page_token.as_deref(),
+        input.max_results,
+    )?;
+    Ok(to_botocore_json(input))
+}
+
+/// The JSON body of `GetSavingsPlansCoverage`, after checking the input.
+pub fn get_savings_plans_coverage_body(
+    input: &GetSavingsPlansCoverageInput,
+) -> Result<String, InputError> {
+    const OPERATION: &str = "GetSavingsPlansCoverage";
+    check_interval(&input.time_period)?;
+    check_daily_or_monthly(OPERATION, input.granularity)?;
+    check_group_by_alone(OPERATION, input.group_by.as_deref(), input.granularity)?;
+    check_page("NextToken", input.next_token.as_deref(), input.max_results)?;
+    Ok(to_botocore_json(input))
+}
+
+/// The JSON body of `GetSavingsPlansUtilization`, after checking the input.
+pub fn get_savings_plans_utilization_body(
+    input: &GetSavingsPlansUtilizationInput,
+) -> Result<String, InputError> {
+    check_interval(&input.time_period)?;
+    check_daily_or_monthly("GetSavingsPlansUtilization", input.granularity)?;
     Ok(to_botocore_json(input))
 }
 
@@ -223,6 +395,36 @@ pub fn get_reservation_coverage(
 /// A signed `GetDimensionValues` request (billed USD 0.01 by AWS, per page).
 pub fn get_dimension_values(
     input: &GetDimensionValuesInput,
+    endpoint: &ResolvedEndpoint,
+    credentials: &Credentials,
+    time: SystemTime,
+) -> Result<HttpRequest, BuildError> {
+    crate::aws::operation::Operation::request(input, endpoint, credentials, time)
+}
+
+/// A signed `GetReservationUtilization` request (billed USD 0.01 by AWS, per page).
+pub fn get_reservation_utilization(
+    input: &GetReservationUtilizationInput,
+    endpoint: &ResolvedEndpoint,
+    credentials: &Credentials,
+    time: SystemTime,
+) -> Result<HttpRequest, BuildError> {
+    crate::aws::operation::Operation::request(input, endpoint, credentials, time)
+}
+
+/// A signed `GetSavingsPlansCoverage` request (billed USD 0.01 by AWS, per page).
+pub fn get_savings_plans_coverage(
+    input: &GetSavingsPlansCoverageInput,
+    endpoint: &ResolvedEndpoint,
+    credentials: &Credentials,
+    time: SystemTime,
+) -> Result<HttpRequest, BuildError> {
+    crate::aws::operation::Operation::request(input, endpoint, credentials, time)
+}
+
+/// A signed `GetSavingsPlansUtilization` request (billed USD 0.01 by AWS).
+pub fn get_savings_plans_utilization(
+    input: &GetSavingsPlansUtilizationInput,
     endpoint: &ResolvedEndpoint,
     credentials: &Credentials,
     time: SystemTime,
@@ -254,6 +456,52 @@ fn check_interval(interval: &DateInterval) -> Result<(), InputError> {
     Ok(())
 }
 
+/// A page request's `MaxResults` (the model's `min: 1`) and token (`max: 8192`), the token
+/// member named as the operation names it.
+fn check_page(
+    token_member: &'static str,
+    token: Option<&str>,
+    max_results: Option<i32>,
+) -> Result<(), InputError> {
+    check_range("MaxResults", max_results, 1, i32::MAX.into())?;
+    check_len(token_member, token, 8192)
+}
+
+/// The utilization and Savings Plans operations' `Granularity` documentation: "supports only
+/// `DAILY` and `MONTHLY` granularities".
+fn check_daily_or_monthly(
+    operation: &'static str,
+    granularity: Option<Granularity>,
+) -> Result<(), InputError> {
+    match granularity {
+        Some(Granularity::Hourly) => Err(InputError::NotAccepted {
+            operation,
+            field: "Granularity",
+            value: "HOURLY",
+            accepted: "DAILY or MONTHLY",
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// "If `GroupBy` is set, `Granularity` can't be set" (the `Granularity` documentation of
+/// GetReservationUtilization and GetSavingsPlansCoverage). An empty `GroupBy` is still sent
+/// (as `[]`), so it counts as set.
+fn check_group_by_alone(
+    operation: &'static str,
+    group_by: Option<&[GroupDefinition]>,
+    granularity: Option<Granularity>,
+) -> Result<(), InputError> {
+    if group_by.is_some() && granularity.is_some() {
+        return Err(InputError::Exclusive {
+            operation,
+            field: "Granularity",
+            other: "GroupBy",
+        });
+    }
+    Ok(())
+}
+
 fn is_year_month_day(value: &str) -> bool {
     let shape_ok = |text: &str, pattern: &str| {
         text.len() == pattern.len()
@@ -263,4 +511,180 @@ fn is_year_month_day(value: &str) -> bool {
             })
     };
     shape_ok(value, "9999-99-99") || shape_ok(value, "9999-99-99T99:99:99Z")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(start: &str, end: &str) -> DateInterval {
+        DateInterval {
+            start: start.into(),
+            end: end.into(),
+        }
+    }
+
+    fn march() -> DateInterval {
+        period("2026-03-01", "2026-04-01")
+    }
+
+    #[test]
+    fn bad_dates_are_refused() {
+        let bad = period("2026-03-01", "2026-4-01");
+        let refused = Err(InputError::DateMalformed {
+            field: "TimePeriod.End",
+            value: "2026-4-01".into(),
+        });
+        assert_eq!(
+            get_reservation_utilization_body(&GetReservationUtilizationInput::new(bad.clone())),
+            refused
+        );
+        assert_eq!(
+            get_savings_plans_coverage_body(&GetSavingsPlansCoverageInput::new(bad.clone())),
+            refused
+        );
+        assert_eq!(
+            get_savings_plans_utilization_body(&GetSavingsPlansUtilizationInput::new(bad)),
+            refused
+        );
+        let with_time = period("2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z");
+        assert!(
+            get_savings_plans_utilization_body(&GetSavingsPlansUtilizationInput::new(with_time))
+                .is_ok()
+        );
+        let start = period("01-03-2026", "2026-04-01");
+        assert!(matches!(
+            get_reservation_utilization_body(&GetReservationUtilizationInput::new(start)),
+            Err(InputError::DateMalformed {
+                field: "TimePeriod.Start",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn max_results_must_be_at_least_one() {
+        let range = |value| {
+            Err(InputError::OutOfRange {
+                field: "MaxResults",
+                value,
+                min: 1,
+                max: i32::MAX.into(),
+            })
+        };
+        for max in [0, -1] {
+            let mut utilization = GetReservationUtilizationInput::new(march());
+            utilization.max_results = Some(max);
+            assert_eq!(
+                get_reservation_utilization_body(&utilization),
+                range(max.into())
+            );
+            let mut coverage = GetSavingsPlansCoverageInput::new(march());
+            coverage.max_results = Some(max);
+            assert_eq!(
+                get_savings_plans_coverage_body(&coverage),
+                range(max.into())
+            );
+        }
+        let mut coverage = GetSavingsPlansCoverageInput::new(march());
+        coverage.max_results = Some(1);
+        assert!(get_savings_plans_coverage_body(&coverage).is_ok());
+    }
+
+    #[test]
+    fn tokens_longer_than_the_model_allows_are_refused() {
+        let mut utilization = GetReservationUtilizationInput::new(march());
+        utilization.next_page_token = Some("t".repeat(8192));
+        assert!(get_reservation_utilization_body(&utilization).is_ok());
+        utilization.next_page_token = Some("t".repeat(8193));
+        assert_eq!(
+            get_reservation_utilization_body(&utilization),
+            Err(InputError::TooLong {
+                field: "NextPageToken",
+                length: 8193,
+                max: 8192
+            })
+        );
+        let mut coverage = GetSavingsPlansCoverageInput::new(march());
+        coverage.next_token = Some("é".repeat(8193));
+        assert_eq!(
+            get_savings_plans_coverage_body(&coverage),
+            Err(InputError::TooLong {
+                field: "NextToken",
+                length: 8193,
+                max: 8192
+            })
+        );
+    }
+
+    #[test]
+    fn hourly_granularity_is_refused() {
+        let refused = |operation| {
+            Err(InputError::NotAccepted {
+                operation,
+                field: "Granularity",
+                value: "HOURLY",
+                accepted: "DAILY or MONTHLY",
+            })
+        };
+        let mut utilization = GetReservationUtilizationInput::new(march());
+        utilization.granularity = Some(Granularity::Hourly);
+        assert_eq!(
+            get_reservation_utilization_body(&utilization),
+            refused("GetReservationUtilization")
+        );
+        let mut coverage = GetSavingsPlansCoverageInput::new(march());
+        coverage.granularity = Some(Granularity::Hourly);
+        assert_eq!(
+            get_savings_plans_coverage_body(&coverage),
+            refused("GetSavingsPlansCoverage")
+        );
+        let mut sp = GetSavingsPlansUtilizationInput::new(march());
+        sp.granularity = Some(Granularity::Hourly);
+        assert_eq!(
+            get_savings_plans_utilization_body(&sp),
+            refused("GetSavingsPlansUtilization")
+        );
+        assert_eq!(
+            refused("GetSavingsPlansUtilization")
+                .unwrap_err()
+                .to_string(),
+            "GetSavingsPlansUtilization accepts Granularity DAILY or MONTHLY only; it was HOURLY."
+        );
+        for granularity in [Granularity::Daily, Granularity::Monthly] {
+            sp.granularity = Some(granularity);
+            assert!(get_savings_plans_utilization_body(&sp).is_ok());
+        }
+    }
+
+    #[test]
+    fn group_by_and_granularity_are_refused_together() {
+        let group = vec![GroupDefinition {
+            r#type: Some(GroupDefinitionType::Dimension),
+            key: Some("SUBSCRIPTION_ID".into()),
+        }];
+        let mut utilization = GetReservationUtilizationInput::new(march());
+        utilization.group_by = Some(group.clone());
+        assert!(get_reservation_utilization_body(&utilization).is_ok());
+        utilization.granularity = Some(Granularity::Monthly);
+        let refused = |operation| {
+            Err(InputError::Exclusive {
+                operation,
+                field: "Granularity",
+                other: "GroupBy",
+            })
+        };
+        assert_eq!(
+            get_reservation_utilization_body(&utilization),
+            refused("GetReservationUtilization")
+        );
+        let mut coverage = GetSavingsPlansCoverageInput::new(march());
+        coverage.granularity = Some(Granularity::Daily);
+        assert!(get_savings_plans_coverage_body(&coverage).is_ok());
+        coverage.group_by = Some(Vec::new());
+        assert_eq!(
+            get_savings_plans_coverage_body(&coverage),
+            refused("GetSavingsPlansCoverage")
+        );
+    }
 }

@@ -1,4 +1,6 @@
-//! Cost Explorer answers (JSON 1.1): `GetReservationCoverage` and `GetDimensionValues`.
+//! Cost Explorer answers (JSON 1.1): `GetReservationCoverage` and `GetDimensionValues` here,
+//! `GetReservationUtilization`, `GetSavingsPlansCoverage` and `GetSavingsPlansUtilization` in
+//! [`commitments`](self::commitments).
 //!
 //! Every Cost Explorer number arrives as a JSON string. It is parsed here, once, into an
 //! [`Amount`] that also keeps the original text (users copy figures exactly as AWS gave them).
@@ -6,9 +8,11 @@
 //! `CoveragesByTime[2].Groups[5].Coverage.CoverageHours.OnDemandHours`.
 
 mod amount;
+mod commitments;
 mod raw;
 
 pub use amount::{Amount, NumberText};
+pub use commitments::*;
 
 use super::DateInterval;
 use crate::aws::error::{
@@ -138,70 +142,51 @@ pub struct DimensionValue {
 pub fn parse_get_reservation_coverage(
     resp: &HttpResponse,
 ) -> Result<ReservationCoveragePage, AwsError> {
-    let raw: raw::CoverageResponse<'_> = from_json(resp, json_body(resp)?)?;
-    if raw.error_type.is_some() {
-        return Err(parse_error_response(resp, ErrorProtocol::Json));
-    }
-    let bad = |problem| AwsError::from(BadResponse::new(resp.status, problem));
-    let periods = raw
-        .coverages_by_time
-        .ok_or_else(|| bad(Problem::MissingMember("CoveragesByTime".into())))?;
-    let mut coverages_by_time = Vec::with_capacity(periods.len());
-    for (i, period) in periods.into_iter().enumerate() {
-        let path = || format!("CoveragesByTime[{i}]");
-        let time_period = period
-            .time_period
-            .map(|tp| interval(tp, || format!("{}.TimePeriod", path())))
-            .transpose()
-            .map_err(bad)?;
-        let raw_groups = period.groups.unwrap_or_default();
-        let mut groups = Vec::with_capacity(raw_groups.len());
-        for (j, group) in raw_groups.into_iter().enumerate() {
-            let gpath = || format!("{}.Groups[{j}].Coverage", path());
-            groups.push(CoverageGroup {
-                attributes: pairs(group.attributes),
-                coverage: group
-                    .coverage
-                    .map(|c| coverage(c, &gpath))
-                    .transpose()
-                    .map_err(bad)?,
-            });
-        }
-        let tpath = || format!("{}.Total", path());
-        coverages_by_time.push(CoverageByTime {
-            time_period,
-            groups,
-            total: period
-                .total
-                .map(|c| coverage(c, &tpath))
-                .transpose()
-                .map_err(bad)?,
-        });
-    }
-    let total_path = || "Total".to_owned();
+    let raw: raw::CoverageResponse<'_> = read_answer(resp)?;
+    reservation_coverage(raw, request_id(resp)).map_err(bad(resp))
+}
+
+fn reservation_coverage(
+    raw: raw::CoverageResponse<'_>,
+    request_id: Option<String>,
+) -> Result<ReservationCoveragePage, Problem> {
+    let periods = required(raw.coverages_by_time, || "CoveragesByTime".into())?;
+    let coverages_by_time = each(
+        periods,
+        &|i| format!("CoveragesByTime[{i}]"),
+        |period, path| {
+            let groups = each(
+                period.groups.unwrap_or_default(),
+                &|j| format!("{}.Groups[{j}]", path()),
+                |group, gpath| {
+                    let cpath = || format!("{}.Coverage", gpath());
+                    Ok(CoverageGroup {
+                        attributes: pairs(group.attributes),
+                        coverage: optional(group.coverage, coverage, &cpath)?,
+                    })
+                },
+            )?;
+            let tpath = || format!("{}.Total", path());
+            Ok(CoverageByTime {
+                time_period: time_period(period.time_period, path)?,
+                groups,
+                total: optional(period.total, coverage, &tpath)?,
+            })
+        },
+    )?;
     Ok(ReservationCoveragePage {
-        request_id: request_id(resp),
+        request_id,
         coverages_by_time,
-        total: raw
-            .total
-            .map(|c| coverage(c, &total_path))
-            .transpose()
-            .map_err(bad)?,
+        total: optional(raw.total, coverage, &|| "Total".into())?,
         next_page_token: raw.next_page_token.map(|t| t.0.into_owned()),
     })
 }
 
 /// Parse a `GetDimensionValues` answer.
 pub fn parse_get_dimension_values(resp: &HttpResponse) -> Result<DimensionValuesPage, AwsError> {
-    let body = json_body(resp)?;
-    let raw: raw::DimensionValuesResponse<'_> = from_json(resp, body)?;
-    if raw.error_type.is_some() {
-        return Err(parse_error_response(resp, ErrorProtocol::Json));
-    }
-    let bad = |problem| AwsError::from(BadResponse::new(resp.status, problem));
-    let values = raw
-        .dimension_values
-        .ok_or_else(|| bad(Problem::MissingMember("DimensionValues".into())))?;
+    let raw: raw::DimensionValuesResponse<'_> = read_answer(resp)?;
+    let bad = bad(resp);
+    let values = required(raw.dimension_values, || "DimensionValues".into()).map_err(&bad)?;
     Ok(DimensionValuesPage {
         request_id: request_id(resp),
         dimension_values: values
@@ -211,10 +196,55 @@ pub fn parse_get_dimension_values(resp: &HttpResponse) -> Result<DimensionValues
                 attributes: pairs(v.attributes),
             })
             .collect(),
-        return_size: page_size(raw.return_size, "ReturnSize").map_err(bad)?,
-        total_size: page_size(raw.total_size, "TotalSize").map_err(bad)?,
+        return_size: page_size(raw.return_size, "ReturnSize").map_err(&bad)?,
+        total_size: page_size(raw.total_size, "TotalSize").map_err(&bad)?,
         next_page_token: raw.next_page_token.map(|t| t.0.into_owned()),
     })
+}
+
+/// A Cost Explorer answer read into its raw shape `T`. Error envelopes become the service's
+/// error: any non-2xx status, and a 2xx body with `__type`.
+fn read_answer<'a, T: serde::Deserialize<'a> + raw::Envelope>(
+    resp: &'a HttpResponse,
+) -> Result<T, AwsError> {
+    let raw: T = from_json(resp, json_body(resp)?)?;
+    if raw.is_error() {
+        return Err(parse_error_response(resp, ErrorProtocol::Json));
+    }
+    Ok(raw)
+}
+
+/// Turns a problem with `resp`'s body into the error the caller gets.
+fn bad(resp: &HttpResponse) -> impl Fn(Problem) -> AwsError + '_ {
+    |problem| BadResponse::new(resp.status, problem).into()
+}
+
+/// Converts each item of a list; the item's path (`path(i)`, e.g. `CoveragesByTime[2]`) is
+/// built only when there is an error to report.
+fn each<R, T>(
+    items: Vec<R>,
+    path: &dyn Fn(usize) -> String,
+    mut convert: impl FnMut(R, &dyn Fn() -> String) -> Result<T, Problem>,
+) -> Result<Vec<T>, Problem> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        out.push(convert(item, &|| path(i))?);
+    }
+    Ok(out)
+}
+
+/// An optional object at `path`, read with `read`.
+fn optional<R, T>(
+    raw: Option<R>,
+    read: fn(R, &dyn Fn() -> String) -> Result<T, Problem>,
+    path: &dyn Fn() -> String,
+) -> Result<Option<T>, Problem> {
+    raw.map(|r| read(r, path)).transpose()
+}
+
+/// A member the model marks `required`; `member` builds its path only when it is missing.
+fn required<T>(value: Option<T>, member: impl FnOnce() -> String) -> Result<T, Problem> {
+    value.ok_or_else(|| Problem::MissingMember(member()))
 }
 
 fn json_body(resp: &HttpResponse) -> Result<&str, AwsError> {
@@ -248,11 +278,20 @@ fn pairs(raw: Option<raw::Pairs<'_>>) -> Attributes {
 }
 
 fn interval(raw: raw::Interval<'_>, path: impl Fn() -> String) -> Result<DateInterval, Problem> {
-    let missing = |member: &str| Problem::MissingMember(format!("{}.{member}", path()));
+    let at = |member: &str| format!("{}.{member}", path());
     Ok(DateInterval {
-        start: raw.start.ok_or_else(|| missing("Start"))?.0.into_owned(),
-        end: raw.end.ok_or_else(|| missing("End"))?.0.into_owned(),
+        start: required(raw.start, || at("Start"))?.0.into_owned(),
+        end: required(raw.end, || at("End"))?.0.into_owned(),
     })
+}
+
+/// The `TimePeriod` member of the object at `path`, if present.
+fn time_period(
+    raw: Option<raw::Interval<'_>>,
+    path: &dyn Fn() -> String,
+) -> Result<Option<DateInterval>, Problem> {
+    raw.map(|tp| interval(tp, || format!("{}.TimePeriod", path())))
+        .transpose()
 }
 
 fn page_size(raw: Option<Loose>, member: &str) -> Result<u32, Problem> {

@@ -2,10 +2,38 @@
 //! borrowed from the body where JSON allows (no escapes), so the only allocations here are the
 //! vectors; the second pass (`super`) turns text into numbers and names any bad field.
 
+use super::commitments::raw_figures::{
+    ReservationAggregates, SavingsPlansAmortizedCommitment, SavingsPlansCoverageData,
+    SavingsPlansSavings, SavingsPlansUtilization,
+};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::fmt;
+
+/// An answer's raw shape, which may be an error envelope sent with a 2xx status (`__type`).
+pub(super) trait Envelope {
+    /// Whether it has a `__type`.
+    fn is_error(&self) -> bool;
+}
+
+macro_rules! envelopes {
+    ($($answer:ident),*) => {$(
+        impl Envelope for $answer<'_> {
+            fn is_error(&self) -> bool {
+                self.error_type.is_some()
+            }
+        }
+    )*};
+}
+
+envelopes!(
+    CoverageResponse,
+    DimensionValuesResponse,
+    UtilizationResponse,
+    SavingsPlansCoverageResponse,
+    SavingsPlansUtilizationResponse
+);
 
 /// A JSON string, borrowed from the body when it has no escapes.
 #[derive(Debug)]
@@ -156,4 +184,92 @@ pub(super) struct DimensionValue<'a> {
     pub value: Option<Text<'a>>,
     #[serde(rename = "Attributes", borrow)]
     pub attributes: Option<Pairs<'a>>,
+}
+
+// GetReservationUtilization, GetSavingsPlansCoverage, GetSavingsPlansUtilization. Their objects
+// of figures (`ReservationAggregates`, `SavingsPlansCoverageData`, ...) are declared with their
+// typed forms in `super::commitments`, from one member list.
+
+#[derive(Debug, Deserialize)]
+pub(super) struct UtilizationResponse<'a> {
+    #[serde(rename = "__type", borrow)]
+    pub error_type: Option<Text<'a>>,
+    #[serde(rename = "UtilizationsByTime", borrow)]
+    pub utilizations_by_time: Option<Vec<UtilizationByTime<'a>>>,
+    #[serde(rename = "Total", borrow)]
+    pub total: Option<ReservationAggregates<'a>>,
+    #[serde(rename = "NextPageToken", borrow)]
+    pub next_page_token: Option<Text<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct UtilizationByTime<'a> {
+    #[serde(rename = "TimePeriod", borrow)]
+    pub time_period: Option<Interval<'a>>,
+    #[serde(rename = "Groups", borrow)]
+    pub groups: Option<Vec<UtilizationGroup<'a>>>,
+    #[serde(rename = "Total", borrow)]
+    pub total: Option<ReservationAggregates<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct UtilizationGroup<'a> {
+    #[serde(rename = "Key", borrow)]
+    pub key: Option<Text<'a>>,
+    #[serde(rename = "Value", borrow)]
+    pub value: Option<Text<'a>>,
+    #[serde(rename = "Attributes", borrow)]
+    pub attributes: Option<Pairs<'a>>,
+    #[serde(rename = "Utilization", borrow)]
+    pub utilization: Option<ReservationAggregates<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct SavingsPlansCoverageResponse<'a> {
+    #[serde(rename = "__type", borrow)]
+    pub error_type: Option<Text<'a>>,
+    #[serde(rename = "SavingsPlansCoverages", borrow)]
+    pub savings_plans_coverages: Option<Vec<SavingsPlansCoverage<'a>>>,
+    #[serde(rename = "NextToken", borrow)]
+    pub next_token: Option<Text<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct SavingsPlansCoverage<'a> {
+    #[serde(rename = "Attributes", borrow)]
+    pub attributes: Option<Pairs<'a>>,
+    #[serde(rename = "Coverage", borrow)]
+    pub coverage: Option<SavingsPlansCoverageData<'a>>,
+    #[serde(rename = "TimePeriod", borrow)]
+    pub time_period: Option<Interval<'a>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct SavingsPlansUtilizationResponse<'a> {
+    #[serde(rename = "__type", borrow)]
+    pub error_type: Option<Text<'a>>,
+    #[serde(rename = "SavingsPlansUtilizationsByTime", borrow)]
+    pub by_time: Option<Vec<SavingsPlansUtilizationByTime<'a>>>,
+    #[serde(rename = "Total", borrow)]
+    pub total: Option<SavingsPlansUtilizationAggregates<'a>>,
+}
+
+/// `SavingsPlansUtilizationByTime`: a `TimePeriod` beside the members of
+/// `SavingsPlansUtilizationAggregates` (flattened: these answers are small, one entry a day).
+#[derive(Debug, Deserialize)]
+pub(super) struct SavingsPlansUtilizationByTime<'a> {
+    #[serde(rename = "TimePeriod", borrow)]
+    pub time_period: Option<Interval<'a>>,
+    #[serde(flatten, borrow)]
+    pub aggregates: SavingsPlansUtilizationAggregates<'a>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct SavingsPlansUtilizationAggregates<'a> {
+    #[serde(rename = "Utilization", borrow)]
+    pub utilization: Option<SavingsPlansUtilization<'a>>,
+    #[serde(rename = "Savings", borrow)]
+    pub savings: Option<SavingsPlansSavings<'a>>,
+    #[serde(rename = "AmortizedCommitment", borrow)]
+    pub amortized_commitment: Option<SavingsPlansAmortizedCommitment<'a>>,
 }
