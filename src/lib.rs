@@ -3,8 +3,8 @@
 //! module names.
 
 pub use lens_core::{
-    aws, chart, connection, coverage, crash, csp, csv, demo, filter, html, jobs, numbers,
-    reservations, route, sort,
+    aws, chart, commitments, connection, coverage, crash, csp, csv, demo, filter, html, jobs,
+    numbers, reservations, route, sort,
 };
 
 pub mod chunks;

@@ -52,7 +52,7 @@ fn each_view_accepts_a_leaf_and_an_and_of_two() {
         clean(&and(&[&a, &b]), op);
     }
     clean(&dim("SCOPE", &["Regional"]), RI_UTIL);
-    clean(&dim("INSTANCE_FAMILY", &["m5"]), SP_COV);
+    clean(&dim("INSTANCE_TYPE_FAMILY", &["m5"]), SP_COV);
     clean(
         &dim("SAVINGS_PLANS_TYPE", &["ComputeSavingsPlans"]),
         SP_UTIL,
@@ -74,7 +74,7 @@ fn each_view_refuses_dimensions_it_does_not_list() {
         "{m}"
     );
     assert!(m.ends_with("SCOPE or TENANCY."), "{m}");
-    assert_eq!(refused("AZ", SP_COV), "AWS can't filter Savings Plans coverage by AZ: use one of LINKED_ACCOUNT, REGION, SERVICE, INSTANCE_FAMILY or a cost category.");
+    assert_eq!(refused("AZ", SP_COV), "AWS can't filter Savings Plans coverage by AZ: use one of LINKED_ACCOUNT, REGION, SERVICE, INSTANCE_TYPE_FAMILY or a cost category.");
     let m = refused("SERVICE", SP_UTIL);
     assert!(m.contains("Savings Plans utilization by SERVICE"), "{m}");
     assert!(refused("INSTANCE_FAMILY", COVERAGE).contains("reservation coverage"));
@@ -87,6 +87,9 @@ fn each_view_refuses_dimensions_it_does_not_list() {
         Severity::Error,
     );
     assert!(m.contains("did you mean INSTANCE_FAMILY?"), "{m}");
+    // The documented INSTANCE_FAMILY is not a model value: refused with the name to use.
+    let m = refused("INSTANCE_FAMILY", SP_COV);
+    assert!(m.contains("use INSTANCE_TYPE_FAMILY"), "{m}");
 }
 
 #[test]
@@ -232,7 +235,10 @@ fn instance_family_is_a_documented_name_outside_the_model_enum() {
         Rule::UnknownDimension,
         Severity::Warning,
     );
-    assert!(m.contains("only for Savings Plans coverage filters"), "{m}");
+    assert!(
+        m.contains("only the Savings Plans coverage documentation names it"),
+        "{m}"
+    );
     // Its values are looked up under the model's name for the same thing.
     assert_eq!(
         values_dimension(&Dimension::InstanceFamily),
@@ -255,6 +261,7 @@ fn every_dimension_offered_passes_and_every_other_is_refused() {
             if offered.contains(d) {
                 assert!(v.is_empty(), "{op:?} offers {d} but: {v:?}");
             } else if op == VALUES && Dimension::DOCUMENTED_ONLY.contains(d) {
+                // A warning: GetDimensionValues' list is open.
                 assert_eq!(v[0].rule, Rule::UnknownDimension, "{op:?} {d}: {v:?}");
             } else {
                 assert_eq!(v.len(), 1, "{op:?} {d}: {v:?}");
@@ -328,13 +335,13 @@ fn switching_drops_what_the_new_view_refuses_with_the_reason() {
             Dropped {
                 condition: "INSTANCE_TYPE is m5.large, c5.xlarge".into(),
                 reason: "AWS can't filter Savings Plans coverage by INSTANCE_TYPE: use one of \
-                         LINKED_ACCOUNT, REGION, SERVICE, INSTANCE_FAMILY or a cost category."
+                         LINKED_ACCOUNT, REGION, SERVICE, INSTANCE_TYPE_FAMILY or a cost category."
                     .into(),
             },
             Dropped {
                 condition: "tag team is payments".into(),
                 reason: "AWS can't filter Savings Plans coverage by tags: remove this condition, \
-                         or use one of LINKED_ACCOUNT, REGION, SERVICE, INSTANCE_FAMILY or a \
+                         or use one of LINKED_ACCOUNT, REGION, SERVICE, INSTANCE_TYPE_FAMILY or a \
                          cost category."
                     .into(),
             },

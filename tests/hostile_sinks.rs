@@ -144,6 +144,7 @@ fn the_cli_command_quotes_every_value() {
             assert_eq!(inner.replace("'\\''", "'"), *value);
         }
         let command = CoverageCommand {
+            command: None,
             start: "2026-11-01".into(),
             end: "2026-12-01".into(),
             granularity: Some("DAILY".into()),

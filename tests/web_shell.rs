@@ -40,7 +40,7 @@ async fn shell_mounts_and_navigates_between_the_three_areas() {
 
     for (name, hash) in [
         ("Capacity Reservations", "#/capacity"),
-        ("Coverage", "#/coverage"),
+        ("Commitments", "#/commitments"),
         ("Connection", "#/connection"),
     ] {
         link(&root, name).click();
@@ -64,8 +64,8 @@ async fn unknown_fragment_says_so_and_offers_the_areas() {
     let root = mount_app_at("#/nowhere");
     assert_eq!(heading(&root), "No such page");
     assert!(root.text_content().unwrap().contains("#/nowhere"));
-    link(&root, "Coverage").click();
+    link(&root, "Commitments").click();
     tick(20).await;
-    assert_eq!(heading(&root), "Coverage");
+    assert_eq!(heading(&root), "Commitments");
     root.remove();
 }

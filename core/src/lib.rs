@@ -7,6 +7,7 @@
 
 pub mod aws;
 pub mod chart;
+pub mod commitments;
 pub mod connection;
 pub mod coverage;
 pub mod crash;

@@ -21,7 +21,7 @@ impl Area {
         match self {
             Area::Connection => "connection",
             Area::CapacityReservations => "capacity",
-            Area::Coverage => "coverage",
+            Area::Coverage => "commitments",
         }
     }
 
@@ -30,7 +30,7 @@ impl Area {
         match self {
             Area::Connection => "Connection",
             Area::CapacityReservations => "Capacity Reservations",
-            Area::Coverage => "Coverage",
+            Area::Coverage => "Commitments",
         }
     }
 
@@ -63,6 +63,12 @@ impl Route {
                 query: query.to_owned(),
             };
         }
+        // `#/coverage` links (from before the area showed all four commitments) still open it.
+        let slug = if slug == "coverage" {
+            "commitments"
+        } else {
+            slug
+        };
         match Area::ALL.into_iter().find(|a| a.slug() == slug) {
             Some(area) => Route::Area {
                 area,
@@ -74,7 +80,7 @@ impl Route {
         }
     }
 
-    /// The page title for this view: "Coverage · Reservation Lens".
+    /// The page title for this view: "Commitments · Reservation Lens".
     pub fn page_title(&self) -> String {
         match self {
             Route::Area { area, .. } => format!("{} · Reservation Lens", area.title()),
@@ -165,6 +171,15 @@ mod tests {
     }
 
     #[test]
+    fn links_from_before_the_commitments_views_still_open_the_area() {
+        assert_eq!(Area::Coverage.href(), "#/commitments");
+        assert_eq!(
+            Route::from_hash("#/coverage?preset=7d").area(),
+            Some(Area::Coverage)
+        );
+    }
+
+    #[test]
     fn query_is_kept_for_the_area() {
         assert_eq!(
             Route::from_hash("#/coverage?start=2026-01-01&g=DAILY"),
@@ -204,8 +219,8 @@ mod tests {
     #[test]
     fn every_view_has_its_own_title() {
         assert_eq!(
-            Route::from_hash("#/coverage?preset=7d").page_title(),
-            "Coverage · Reservation Lens"
+            Route::from_hash("#/commitments?preset=7d").page_title(),
+            "Commitments · Reservation Lens"
         );
         assert_eq!(
             Route::from_hash("").page_title(),

@@ -66,8 +66,8 @@ try {
   await page.waitForSelector("table.data tbody tr");
   await waitText("of 9 reservations");
   report.steps.capacity = await text("main");
-  await clickText("nav a", "Coverage");
-  await clickText("button", "Run coverage query");
+  await clickText("nav a", "Commitments");
+  await clickText("button", "Run RI coverage query");
   await page.waitForSelector("table.coverage-table tbody tr");
   report.steps.sampleCoverageRows = await page.$$eval("table.coverage-table tbody tr", (r) => r.length);
   report.steps.url = page.url();
@@ -88,8 +88,8 @@ try {
   await clickText("button", "Connect");
   await page.waitForFunction(() => /arn:aws:/.test(document.body.innerText));
   report.steps.connected = await text("main");
-  await clickText("nav a", "Coverage");
-  await clickText("button", "Run coverage query");
+  await clickText("nav a", "Commitments");
+  await clickText("button", "Run RI coverage query");
   await page.waitForSelector("table.coverage-table tbody tr", { timeout: 60_000 });
   report.steps.awsCoverageRows = await page.$$eval("table.coverage-table tbody tr", (r) => r.length);
   await clickText("button", "Export CSV");

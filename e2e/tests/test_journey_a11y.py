@@ -46,7 +46,7 @@ def test_every_view_on_sample_data_passes_axe(journey, scheme):
     expect(page.locator(".usage-used")).to_have_text("34")
     assert_accessible(page, f"usage detail ({scheme})")
 
-    open_area(page, "Coverage")
+    open_area(page, "Commitments")
     assert_accessible(page, f"coverage form ({scheme})")
     page.get_by_role("button", name="Add dimension condition").click()
     page.get_by_role("button", name="Add tag condition").click()
@@ -54,7 +54,7 @@ def test_every_view_on_sample_data_passes_axe(journey, scheme):
     assert_accessible(page, f"filter builder with conditions ({scheme})")
     page.get_by_role("button", name="Remove condition 2").click()
     page.get_by_role("button", name="Remove condition 1").click()
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=30_000)
     assert_accessible(page, f"coverage results ({scheme})")
 
@@ -93,8 +93,8 @@ def test_the_tables_fit_a_1440_window(journey, standin):
     assert table.locator("thead th").count() >= 14
     assert _fits(page, table), (table.bounding_box(), page.viewport_size)
 
-    open_area(page, "Coverage")
-    page.get_by_role("button", name="Run coverage query").click()
+    open_area(page, "Commitments")
+    page.get_by_role("button", name="Run RI coverage query").click()
     coverage = page.locator("table.coverage-table")
     expect(coverage.locator("tbody tr").first).to_be_visible(timeout=30_000)
     assert _fits(page, coverage), (coverage.bounding_box(), page.viewport_size)
@@ -169,8 +169,8 @@ def test_every_view_is_readable_at_390_px(journey):
     page.get_by_role("link", name="cr-0a1b2c3d4e5f60007").click()
     expect(page.get_by_text(re.compile(r"^320 of 320 accounts$"))).to_be_visible()
     assert _wider_than_the_window(page) == []
-    open_area(page, "Coverage")
-    page.get_by_role("button", name="Run coverage query").click()
+    open_area(page, "Commitments")
+    page.get_by_role("button", name="Run RI coverage query").click()
     expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=30_000)
     assert _wider_than_the_window(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

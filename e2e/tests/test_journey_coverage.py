@@ -26,8 +26,8 @@ def thirteen_months():
 
 
 def open_coverage(page):
-    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
+    expect(page.get_by_role("heading", level=1, name="Commitments")).to_be_visible()
 
 
 def custom_period(page, first, last):
@@ -37,7 +37,7 @@ def custom_period(page, first, last):
 
 
 def run(page):
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
 
 
 def results(page):

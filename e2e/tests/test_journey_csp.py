@@ -49,8 +49,8 @@ def test_the_built_page_carries_a_strict_policy_and_runs_under_it(journey, stand
     assert not any("unsafe-inline" in v or "unsafe-eval'" == v for vs in d.values() for v in vs)
     # The sample data draws its charts under the policy too (legend swatches use CSSOM).
     page.get_by_role("button", name="Try with sample data").click()
-    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     swatch = page.locator(".coverage-results .swatch").first
     expect(swatch).to_be_visible(timeout=60_000)
     colour = swatch.evaluate("e => getComputedStyle(e).backgroundColor")

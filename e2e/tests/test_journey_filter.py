@@ -18,8 +18,8 @@ EXPECTED_FILTER = {"And": [
 
 
 def open_coverage(page):
-    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
+    expect(page.get_by_role("heading", level=1, name="Commitments")).to_be_visible()
 
 
 def condition(page, n):
@@ -61,7 +61,7 @@ def test_two_dimensions_and_a_tag_reach_aws_exactly(journey, standin):
     open_coverage(page)
     build_two_dimensions_and_a_tag(page)
     assert shown_json(page) == EXPECTED_FILTER
-    run = page.get_by_role("button", name="Run coverage query")
+    run = page.get_by_role("button", name="Run RI coverage query")
     expect(run).to_be_enabled()
     run.click()
     expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=30_000)
@@ -106,7 +106,7 @@ def test_a_repeated_search_is_not_asked_twice(journey, standin):
 def test_an_invalid_filter_sends_nothing(journey, standin):
     page = connect_to_standin(journey)
     open_coverage(page)
-    run = page.get_by_role("button", name="Run coverage query")
+    run = page.get_by_role("button", name="Run RI coverage query")
     # A condition without values.
     page.get_by_role("button", name="Add dimension condition").click()
     condition(page, 1).get_by_label("Dimension", exact=True).select_option("REGION")
@@ -143,7 +143,7 @@ def test_a_link_reopens_the_filter(journey, standin):
     page = page.context.new_page()
     page.goto(link)
     expect(page.locator("#run-reason")).to_contain_text("Connect first")
-    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Commitments")).to_be_visible()
     assert shown_json(page) == EXPECTED_FILTER
     expect(condition(page, 2).get_by_label("Dimension", exact=True)).to_have_value("INSTANCE_TYPE")
     expect(condition(page, 3).get_by_label("Tag key")).to_have_value("team")

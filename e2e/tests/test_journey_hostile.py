@@ -39,11 +39,11 @@ def test_hostile_tags_stay_text_in_tables_charts_csv_and_cli(journey, standin):
     formulas = [c for c in cells if c[:1] in ("=", "+", "@") or (c[:1] == "-" and not re.fullmatch(r"-[\d.]+", c))]
     assert not formulas, formulas
 
-    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
+    page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
     page.get_by_label("Period").select_option("7d")
     page.get_by_label("Split by").select_option("tag:")
     page.get_by_label("Tag key").fill("team")
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     results = page.get_by_role("region", name=re.compile("Coverage results"))
     expect(results).to_be_visible(timeout=60_000)
     legend = page.locator(".coverage-results .legend").first
@@ -59,7 +59,7 @@ def test_a_hostile_error_message_and_filter_json_stay_text(journey, standin):
     journey.expect_page_problems = True  # the refusal is an HTTP 400
     journey.aws_refusals_expected = frozenset({"ValidationException"})
     page = connect_to_standin(journey)
-    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
+    page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
     # A pasted filter whose values are markup: shown as values, in the JSON and in the CLI.
     page.get_by_text("Filter as JSON").first.click()
     hostile = HOSTILE_TAG_VALUES[1]
@@ -69,7 +69,7 @@ def test_a_hostile_error_message_and_filter_json_stay_text(journey, standin):
     expect(page.locator("#filter-json-out")).to_contain_text("onerror=window.__lensPwned=1")
     assert_inert(page)
     standin.scenario(hostile_error=True)
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     panel = page.locator(".error-panel")
     expect(panel).to_contain_text("ValidationException")
     expect(panel).to_contain_text(HOSTILE_ERROR_MESSAGE)  # as text, tags and all

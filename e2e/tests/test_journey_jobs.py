@@ -18,8 +18,8 @@ JUMP = 20 * 60
 
 
 def open_coverage(page):
-    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
+    expect(page.get_by_role("heading", level=1, name="Commitments")).to_be_visible()
 
 
 def open_capacity(page):
@@ -49,7 +49,7 @@ def test_a_clock_jump_in_the_middle_of_a_split_loses_no_value(journey, standin):
     open_coverage(page)
     page.get_by_label("Split by").select_option("INSTANCE_TYPE")
     standin.scenario(slow={"count": 40, "service": "ce", "seconds": 0.8})
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     expect(page.get_by_text(re.compile(r"\b[1-3] of \d+ values done"))).to_be_visible(timeout=20_000)
     standin.scenario(clock_offset_seconds=JUMP)
     expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=60_000)
@@ -93,7 +93,7 @@ def test_forget_during_a_split_sends_nothing_more(journey, standin):
     open_coverage(page)
     page.get_by_label("Split by").select_option("INSTANCE_TYPE")
     standin.scenario(slow={"count": 40, "service": "ce", "seconds": 1.0})
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     expect(page.get_by_text(re.compile(r"\b[1-3] of \d+ values done"))).to_be_visible(timeout=20_000)
     forget(page)
     at_forget = len(aws_calls(standin))
@@ -123,7 +123,7 @@ def test_forget_during_a_usage_load_sends_no_further_page(journey, standin):
 
 def run_coverage(page):
     open_coverage(page)
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=60_000)
 
 

@@ -89,7 +89,7 @@ def test_every_control_of_every_view_is_reached_by_tab_with_visible_focus(journe
     expect(page.get_by_text(re.compile(r"^320 of 320 accounts$"))).to_be_visible()
     counts["usage"] = assert_all_reachable(page, "usage detail")
 
-    open_area(page, "Coverage")
+    open_area(page, "Commitments")
     page.get_by_role("button", name="Add dimension condition").click()
     page.get_by_role("button", name="Add tag condition").click()
     condition = page.get_by_role("listitem", name="Condition 1")
@@ -99,7 +99,7 @@ def test_every_control_of_every_view_is_reached_by_tab_with_visible_focus(journe
     counts["filter"] = assert_all_reachable(page, "filter builder with conditions and suggestions")
     page.get_by_role("button", name="Remove condition 2").click()
     page.get_by_role("button", name="Remove condition 1").click()
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=30_000)
     counts["results"] = assert_all_reachable(page, "coverage results")
     # Each walk went through the view's own controls, not just the page's frame (nav, notice).
@@ -124,7 +124,7 @@ def test_the_controls_that_change_the_page_work_from_the_keyboard(journey):
 
     # The filter builder: a new condition takes the focus; a dimension, a value typed, a value
     # ticked, a chip removed and the condition removed, each keeping the keyboard's place.
-    open_area(page, "Coverage")
+    open_area(page, "Commitments")
     page.get_by_role("button", name="Add dimension condition").focus()
     page.keyboard.press("Enter")
     condition = page.get_by_role("listitem", name="Condition 1")
@@ -172,10 +172,10 @@ def test_keyboard_only_from_connection_to_the_coverage_csv(journey):
     assert _tab_to(page, "Try with sample data")["visible"], "focus is not visible"
     page.keyboard.press("Enter")
     expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
-    _tab_to(page, "Coverage")
+    _tab_to(page, "Commitments")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1, name="Coverage")).to_be_visible()
-    _tab_to(page, "Run coverage query")
+    expect(page.get_by_role("heading", level=1, name="Commitments")).to_be_visible()
+    _tab_to(page, "Run RI coverage query")
     page.keyboard.press("Enter")
     expect(page.get_by_role("region", name="Coverage results")).to_be_visible(timeout=30_000)
     _tab_to(page, "Export CSV")

@@ -55,8 +55,8 @@ def test_the_one_file_from_disk_shows_sample_data_in_every_area(from_disk):
     page.get_by_role("link", name="cr-0a1b2c3d4e5f60001").click()
     expect(page.locator(".usage-used")).to_have_text("34")
     assert "#/capacity" in page.url
-    open_area(page, "Coverage")
-    page.get_by_role("button", name="Run coverage query").click()
+    open_area(page, "Commitments")
+    page.get_by_role("button", name="Run RI coverage query").click()
     region = page.get_by_role("region", name="Coverage results")
     expect(region.locator("svg.coverage-lines")).to_be_visible(timeout=30_000)
     assert page.locator("table.coverage-table tbody tr").count() == 30
@@ -71,8 +71,8 @@ def test_the_one_file_from_disk_shows_sample_data_in_every_area(from_disk):
 def test_the_one_file_connects_to_aws_queries_coverage_downloads_csv_and_copies(from_disk, standin):
     from_disk.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = connect_to_standin(from_disk)
-    open_area(page, "Coverage")
-    page.get_by_role("button", name="Run coverage query").click()
+    open_area(page, "Commitments")
+    page.get_by_role("button", name="Run RI coverage query").click()
     region = page.get_by_role("region", name="Coverage results")
     expect(region).to_be_visible(timeout=30_000)
     sent = aws_calls(standin, "GetReservationCoverage")

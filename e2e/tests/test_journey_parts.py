@@ -39,11 +39,11 @@ def test_the_first_view_needs_no_part_and_every_part_is_fetched_once(journey):
     seen.clear()
     page.get_by_role("button", name="Try with sample data").click()
     expect(page.get_by_label("Connection status")).to_contain_text("Sample data")
-    for name in ("Capacity Reservations", "Coverage", "Capacity Reservations", "Coverage"):
+    for name in ("Capacity Reservations", "Commitments", "Capacity Reservations", "Commitments"):
         page.get_by_role("navigation").get_by_role("link", name=name).click()
         expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
         expect(page.get_by_role("status").filter(has_text=f"Loading {name}")).to_have_count(0)
-    page.get_by_role("button", name="Run coverage query").click()
+    page.get_by_role("button", name="Run RI coverage query").click()
     expect(page.locator(".coverage-results").first).to_be_visible(timeout=60_000)
     names = [PART.search(u).group(1) for u in seen]
     assert {"split_capacity", "split_coverage", "split_sample"} <= set(names), names
@@ -101,8 +101,8 @@ def test_an_area_left_while_its_part_arrives_is_never_built(journey):
     held = []
     pattern = part_pattern("split_coverage")
     page.route(pattern, lambda route: held.append(route))
-    page.goto(journey.site.url + "#/coverage")
-    expect(page.get_by_role("status").filter(has_text="Loading Coverage")).to_be_visible()
+    page.goto(journey.site.url + "#/commitments")
+    expect(page.get_by_role("status").filter(has_text="Loading Commitments")).to_be_visible()
     page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
     expect(page.get_by_text("Connect first: paste credentials or try the sample data")).to_be_visible()
     assert held, "the Coverage part was never asked for"
@@ -113,5 +113,5 @@ def test_an_area_left_while_its_part_arrives_is_never_built(journey):
     page.wait_for_load_state("networkidle")
     expect(page).to_have_url(journey.site.url + "#/capacity")
     expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
-    page.get_by_role("navigation").get_by_role("link", name="Coverage").click()
-    expect(page.get_by_role("button", name="Run coverage query")).to_be_visible()
+    page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
+    expect(page.get_by_role("button", name="Run RI coverage query")).to_be_visible()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-AREAS = [("Connection", "#/connection"), ("Capacity Reservations", "#/capacity"), ("Coverage", "#/coverage")]
+AREAS = [("Connection", "#/connection"), ("Capacity Reservations", "#/capacity"), ("Commitments", "#/commitments")]
 
 
 def _area_heading(page, name):
@@ -59,8 +59,8 @@ def test_back_and_forward(journey):
     expect(_area_heading(page, "Connection")).to_be_visible()
     _nav(page).get_by_role("link", name="Capacity Reservations", exact=True).click()
     expect(_area_heading(page, "Capacity Reservations")).to_be_visible()
-    _nav(page).get_by_role("link", name="Coverage", exact=True).click()
-    expect(_area_heading(page, "Coverage")).to_be_visible()
+    _nav(page).get_by_role("link", name="Commitments", exact=True).click()
+    expect(_area_heading(page, "Commitments")).to_be_visible()
     page.go_back()
     expect(_area_heading(page, "Capacity Reservations")).to_be_visible()
     expect(page).to_have_url(journey.site.url + "#/capacity")
@@ -69,5 +69,5 @@ def test_back_and_forward(journey):
     page.go_forward()
     expect(_area_heading(page, "Capacity Reservations")).to_be_visible()
     page.go_forward()
-    expect(_area_heading(page, "Coverage")).to_be_visible()
-    expect(page).to_have_url(journey.site.url + "#/coverage")
+    expect(_area_heading(page, "Commitments")).to_be_visible()
+    expect(page).to_have_url(journey.site.url + "#/commitments")

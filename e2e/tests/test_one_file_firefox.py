@@ -29,7 +29,7 @@ def test_the_one_file_from_disk_works_in_firefox(one_file, standin, tmp_path):
     steps = report["steps"]
     assert "9 of 9 reservations" in steps["capacity"]
     assert steps["sampleCoverageRows"] == 30
-    assert steps["url"].startswith(copy.as_uri()) and steps["url"].endswith("#/coverage")
+    assert steps["url"].startswith(copy.as_uri()) and steps["url"].endswith("#/commitments")
     assert steps["footer"].startswith("Download this app as one file (")
     assert steps["storage"] == [0, 0]
     assert DEMO_CREDENTIALS.arn in steps["connected"]

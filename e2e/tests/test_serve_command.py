@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from e2e.conftest import REPO
 
-AREAS = ["Connection", "Capacity Reservations", "Coverage"]
+AREAS = ["Connection", "Capacity Reservations", "Commitments"]
 
 
 def _free_port() -> int:

@@ -1,24 +1,51 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use super::coverage_jobs::{self, MAX_PAGES};
+use super::coverage_jobs;
 use super::coverage_results::{CoverageResults, Outcome};
 use super::filter_builder::violations_of;
-use super::{chart_width, CeCounter, CopyButton, CoverageForm, ErrorPanel, FilterBuilder, Session};
-use crate::aws::ce;
-use crate::coverage::{
-    cli_command, coverage_input, rows_from_pages, tag_values, tag_values_input, CoverageQuery,
-    QueryProblem, SplitKey, SplitPlan, ValidQuery, CONCURRENCY,
+use super::{
+    chart_width, CeCounter, CopyButton, CoverageForm, ErrorPanel, FilterBuilder, Session,
+    SummaryStrip, ViewSwitch,
 };
-use crate::filter::{has_errors, Dimension, FilterDraft, Operation};
-use crate::jobs::{CallError, Cost, Pages, TransportError, Window};
+use crate::commitments::{
+    answer_key, sp_coverage_values_input, strip, view_cli_command, view_input, Table, View, ViewJob,
+};
+use crate::coverage::{
+    cost_text, tag_values, tag_values_input, CoverageQuery, QueryProblem, SplitKey, SplitPlan,
+    ValidQuery, CONCURRENCY,
+};
+use crate::filter::{has_errors, keep_valid, values_context, Dimension, FilterDraft};
+use crate::jobs::{CallError, Cost, TransportError, Window};
 use crate::route::Area;
 use crate::shell::{JobHandle, JobSlot};
 
-/// The Coverage area: the query form, the filter builder, the run button (disabled with the
-/// reason), and the results. The whole query lives in the URL.
+/// What the last view switch dropped, and how to go back to what was there before.
+#[derive(Clone, Debug, PartialEq)]
+struct Switched {
+    /// The form before the switch (its view, split and every field).
+    before: CoverageQuery,
+    /// The filter before the switch.
+    draft: FilterDraft,
+    /// What was dropped, and why, in words.
+    dropped: Vec<String>,
+}
+
+/// The latest answer of each view (`View::ALL` order), with the key of the query it answers.
+type Answers = [Option<(String, Outcome)>; 4];
+
+fn slot(view: View) -> usize {
+    View::ALL.iter().position(|v| *v == view).unwrap_or(0)
+}
+
+/// The Commitments area: the view switch (RI coverage and utilization, Savings Plans
+/// coverage and utilization), the summary strip, one query form and one filter checked
+/// against the view's rules, the run button (disabled with the reason), and the view's
+/// results. The whole query lives in the URL.
 #[component]
 pub fn CoverageArea(
-    /// The fragment's query string (`preset=…&filter=…`).
+    /// The fragment's query string (`view=…&preset=…&filter=…`).
     query: String,
 ) -> impl IntoView {
     let session = Session::get();
@@ -45,6 +72,8 @@ pub fn CoverageArea(
         filter: None,
         ..initial
     });
+    let view = Memo::new(move |_| query.with(|q| q.view));
+    let operation = Signal::derive(move || view.get().operation());
     let today = Memo::new(move |_| session.now.with(|n| n.date()));
     let full = move || {
         let mut q = query.get();
@@ -57,9 +86,8 @@ pub fn CoverageArea(
     let valid_period = Memo::new(move |_| query.with(|q| q.period(today.get())).ok());
     let period = Signal::derive(move || valid_period.get().map(|p| p.interval()));
     let period_text = Signal::derive(move || valid_period.get().map(|p| p.describe()));
-    let filter_blocks = Memo::new(move |_| {
-        draft.with(|d| has_errors(&violations_of(d, Operation::GetReservationCoverage)))
-    });
+    let filter_blocks =
+        Memo::new(move |_| draft.with(|d| has_errors(&violations_of(d, operation.get()))));
 
     // The URL follows the form (replaceState: no navigation, no history entry per keystroke).
     Effect::new(move |_| {
@@ -78,12 +106,122 @@ pub fn CoverageArea(
     let error = RwSignal::new(None::<CallError>);
     let problem = RwSignal::new(None::<String>);
     let value_errors = RwSignal::new(Vec::<(String, CallError)>::new());
-    let outcome = RwSignal::new(None::<Outcome>);
+    let answers = RwSignal::new(Answers::default());
+    let switched = RwSignal::new(None::<Switched>);
     let pending_plan = RwSignal::new(None::<(ValidQuery, SplitPlan)>);
     let running = RwSignal::new(false);
-    // Leaving the view cancels its query.
+    // Leaving the area cancels its query.
     let query_job = JobSlot::new();
     let width = chart_width();
+
+    // Switching views keeps what the new view accepts and says what it dropped (the form as
+    // it was stays one click away).
+    let pick = Callback::new(move |to: View| {
+        let before = query.get_untracked();
+        let old_draft = draft.get_untracked();
+        let (moved, split_dropped) = before.switched_to(to);
+        let (kept, dropped) = keep_valid(&old_draft, to.operation());
+        let mut words: Vec<String> = split_dropped.into_iter().collect();
+        words.extend(
+            dropped
+                .into_iter()
+                .map(|d| format!("Filter condition {}: {}", d.condition, d.reason)),
+        );
+        let any = !words.is_empty();
+        switched.set(any.then_some(Switched {
+            before,
+            draft: old_draft,
+            dropped: words,
+        }));
+        draft.set(kept);
+        query.set(moved);
+        error.set(None);
+        problem.set(None);
+        value_errors.set(Vec::new());
+        pending_plan.set(None);
+    });
+    let undo_switch = move |_| {
+        if let Some(s) = switched.get_untracked() {
+            draft.set(s.draft);
+            query.set(s.before);
+            switched.set(None);
+        }
+    };
+
+    // The valid unsplit query of `v` built from the form (its filter narrowed to what `v`
+    // accepts), for the summary strip and "Fetch all four".
+    let query_for = move |v: View| -> Option<ValidQuery> {
+        let (mut q, _) = query.with(|q| q.switched_to(v));
+        let (kept, _) = draft.with(|d| keep_valid(d, v.operation()));
+        if has_errors(&violations_of(&kept, v.operation())) {
+            return None;
+        }
+        q.filter = kept.to_expression();
+        q.split = None;
+        q.validate(today.get()).ok()
+    };
+    let cells = Signal::derive(move || {
+        let keys: Vec<Option<String>> = View::ALL
+            .iter()
+            .map(|v| query_for(*v).map(|q| answer_key(&q)))
+            .collect();
+        answers.with(|a| {
+            let mut tables: [Option<&Table>; 4] = [None; 4];
+            for (i, (answer, key)) in a.iter().zip(&keys).enumerate() {
+                tables[i] = answer
+                    .as_ref()
+                    .filter(|(k, _)| Some(k) == key.as_ref())
+                    .map(|(_, o)| &*o.table);
+            }
+            let coverage = query.with(|q| q.target_value()).unwrap_or(80.0);
+            let utilization = query
+                .with(|q| q.target_for(crate::commitments::Measure::Utilization))
+                .unwrap_or(80.0);
+            strip(tables, coverage, utilization)
+        })
+    });
+    // The views the strip is missing, with their requests: what "Fetch all four" sends.
+    let missing = Memo::new(move |_| {
+        let fetched = cells.get();
+        View::ALL
+            .iter()
+            .zip(fetched)
+            .filter(|(_, c)| c.text.is_none())
+            .filter_map(|(v, _)| query_for(*v))
+            .collect::<Vec<ValidQuery>>()
+    });
+    let fetch_label = Signal::derive(move || {
+        let missing = missing.get();
+        let billed = missing
+            .iter()
+            .filter(|q| {
+                view_input(q, q.filter.as_ref())
+                    .is_ok_and(|i| !coverage_jobs::has_answer(session, &i))
+            })
+            .count();
+        match (missing.len(), billed) {
+            (0, _) => "All four fetched for this query".to_owned(),
+            (n, 0) => format!("Fetch all four ({n} from this session's answers, free)"),
+            (_, b) => format!(
+                "Fetch all four ({b} request{}, {} at least; answers with pages take more)",
+                if b == 1 { "" } else { "s" },
+                cost_text(b as u64)
+            ),
+        }
+    });
+
+    let store = move |valid: &ValidQuery, table: Table, split: Option<SplitKey>, cost: Cost| {
+        let mut unsplit = valid.clone();
+        unsplit.split = None;
+        let outcome = Outcome {
+            table: Arc::new(table),
+            target: valid.target,
+            metric: query.try_with_untracked(|q| q.metric).unwrap_or_default(),
+            split,
+            sent: cost.ce_requests,
+        };
+        let _ = answers.try_update(|a| a[slot(valid.view)] = Some((answer_key(&unsplit), outcome)));
+    };
 
     // Runs outlive the page when the user navigates away mid-query: every signal written after
     // an `await` uses the `try_` form, which does nothing once the page is gone.
@@ -101,25 +239,23 @@ pub fn CoverageArea(
             running.try_set(false);
             status.try_set(None);
             match result {
-                Ok((rows, total, cost)) => {
-                    let _ = outcome.try_set(Some(Outcome {
-                        rows: std::sync::Arc::new(rows),
-                        total,
-                        target: valid.target,
-                        metric: query.try_with_untracked(|q| q.metric).unwrap_or_default(),
-                        split: valid.split.clone(),
-                        sent: cost.ce_requests,
-                    }));
+                Ok((table, cost, complete)) => {
+                    if complete {
+                        store(&valid, table, valid.split.clone(), cost);
+                    } else {
+                        // Some split values failed: shown, but not a figure for the strip.
+                        let outcome = Outcome {
+                            table: Arc::new(table),
+                            target: valid.target,
+                            metric: query.try_with_untracked(|q| q.metric).unwrap_or_default(),
+                            split: valid.split.clone(),
+                            sent: cost.ce_requests,
+                        };
+                        let _ = answers
+                            .try_update(|a| a[slot(valid.view)] = Some((String::new(), outcome)));
+                    }
                 }
-                Err(RunError::Cancelled) => {
-                    status.try_set(Some("Stopped.".into()));
-                }
-                Err(RunError::Call(e)) => {
-                    let _ = error.try_set(Some(e));
-                }
-                Err(RunError::Problem(p)) => {
-                    let _ = problem.try_set(Some(p));
-                }
+                Err(e) => report(e, status, error, problem),
             }
         });
     };
@@ -155,30 +291,59 @@ pub fn CoverageArea(
                         execute(valid, Some(plan));
                     }
                 }
-                Err(RunError::Cancelled) => {}
-                Err(RunError::Call(e)) => {
-                    let _ = error.try_set(Some(e));
-                }
-                Err(RunError::Problem(p)) => {
-                    let _ = problem.try_set(Some(p));
-                }
+                Err(e) => report(e, status, error, problem),
             }
         });
     };
+    let fetch_all = Callback::new(move |()| {
+        let queries = missing.get_untracked();
+        leptos::task::spawn_local(async move {
+            let Some(token) = query_job.start() else {
+                return;
+            };
+            running.try_set(true);
+            error.try_set(None);
+            problem.try_set(None);
+            value_errors.try_set(Vec::new());
+            let total = queries.len();
+            for (i, valid) in queries.into_iter().enumerate() {
+                let what = format!("{} ({} of {total})", valid.view.label(), i + 1);
+                status.try_set(Some(format!("Fetching {what}…")));
+                let input = match view_input(&valid, valid.filter.as_ref()) {
+                    Ok(input) => input,
+                    Err(p) => {
+                        let _ = problem.try_set(Some(format!("{}: {p}", valid.view.label())));
+                        continue;
+                    }
+                };
+                let progress = |s: Option<String>| {
+                    let _ = status.try_set(s.map(|s| format!("{what} — {s}")));
+                };
+                match coverage_jobs::fetch(session, input, &token, &progress).await {
+                    Err(_) => break,
+                    Ok((Ok(table), cost)) => store(&valid, table, None, cost),
+                    Ok((Err(e), _)) if e.is_cancelled() => break,
+                    Ok((Err(e), _)) => {
+                        let _ = value_errors.try_update(|v| v.push((valid.view.label().into(), e)));
+                    }
+                }
+            }
+            running.try_set(false);
+            status.try_set(token.is_cancelled().then(|| "Stopped.".into()));
+        });
+    });
+    let fetch_enabled = Signal::derive(move || {
+        blocked_base(session, &running).is_none() && !missing.get().is_empty()
+    });
     let blocked = move || -> Option<String> {
-        if session.connection.with(Option::is_none) {
-            return Some(
-                "Connect first (Connection area): paste credentials or try the sample data.".into(),
-            );
+        if let Some(why) = blocked_base(session, &running) {
+            return Some(why);
         }
         if let Err(p) = checked.get() {
             return Some(format!("Fix the query first: {}", first_message(&p)));
         }
         if filter_blocks.get() {
             return Some("Fix the filter's problems shown above first.".into());
-        }
-        if running.get() {
-            return Some("A query is running.".into());
         }
         None
     };
@@ -191,30 +356,48 @@ pub fn CoverageArea(
                 "Splitting by {} takes one request to list its values, then one request per value (USD 0.01 each); you will see the count before anything else is sent.",
                 key.describe()
             ),
-            None => match coverage_input(&valid, valid.filter.as_ref()) {
+            None => match view_input(&valid, valid.filter.as_ref()) {
                 Ok(input) if coverage_jobs::has_answer(session, &input) => {
                     "Already answered this session: running it again sends nothing.".into()
                 }
+                _ if valid.view == View::SpCoverage => "One request (USD 0.01) per page of answer; Savings Plans coverage sends 20 periods a page.".into(),
                 _ => "One request (USD 0.01) per page of answer.".into(),
             },
         }
     };
-    let cli = Signal::derive(move || checked.get().map(|v| cli_command(&v)).unwrap_or_default());
+    let cli = Signal::derive(move || {
+        checked
+            .get()
+            .map(|v| view_cli_command(&v))
+            .unwrap_or_default()
+    });
+    let shown = move || answers.with(|a| a[slot(view.get())].as_ref().map(|(_, o)| o.clone()));
 
     view! {
-        <h1 class="area-title">"Coverage"</h1>
+        <h1 class="area-title">"Commitments"</h1>
         <p class="lead">
-            "How much of your running instance hours reservations covered, day by day or month by month, against a target, with Cost Explorer filters built in a form."
+            "Reserved Instance coverage and utilization, Savings Plans coverage and utilization: day by day or month by month, each against its target, with Cost Explorer filters built in a form."
         </p>
         <CeCounter />
         {link_problems.into_iter().map(|p| view! { <p class="field-error" role="alert">{p}</p> }).collect_view()}
         {move || draft_problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        <SummaryStrip cells=cells fetch_label=fetch_label fetch_enabled=fetch_enabled on_fetch_all=fetch_all />
+        <ViewSwitch current=Signal::derive(move || view.get()) on_pick=pick />
+        {move || switched.get().map(|s| view! {
+            <div class="switch-note" role="status">
+                <p>{format!("Switched to {}. What it can't take was dropped:", view.get().label())}</p>
+                <ul>{s.dropped.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                <button type="button" id="undo-switch" on:click=undo_switch>
+                    {format!("Back to {} with the form as it was", s.before.view.label())}
+                </button>
+            </div>
+        })}
         <form class="coverage-query" on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             <CoverageForm query=query problems=problems period_text=period_text />
-            <FilterBuilder draft=draft operation=Operation::GetReservationCoverage period=period />
+            <FilterBuilder draft=draft operation=operation period=period />
             <div class="toolbar run">
                 <button type="button" id="run-coverage" disabled=move || blocked().is_some()
-                    aria-describedby="run-reason" on:click=start>"Run coverage query"</button>
+                    aria-describedby="run-reason" on:click=start>{move || format!("Run {} query", view.get().label())}</button>
                 <CopyButton label="Copy as AWS CLI command" text=cli />
             </div>
             <p id="run-reason" class="hint" role="status">{move || blocked().unwrap_or_else(cost_hint)}</p>
@@ -259,10 +442,20 @@ pub fn CoverageArea(
             }
         })}
         {move || value_errors.get().into_iter().map(|(value, e)| view! {
-            <div class="region-error"><p>{format!("{value}: could not get coverage")}</p><ErrorPanel error=e /></div>
+            <div class="region-error"><p>{format!("{value}: could not get an answer")}</p><ErrorPanel error=e /></div>
         }).collect_view()}
-        {move || outcome.get().map(|o| view! { <CoverageResults outcome=o width=width /> })}
+        {move || shown().map(|o| view! { <CoverageResults outcome=o width=width /> })}
     }
+}
+
+/// Why nothing can be sent now, whatever the form says.
+fn blocked_base(session: Session, running: &RwSignal<bool>) -> Option<String> {
+    if session.connection.with(Option::is_none) {
+        return Some(
+            "Connect first (Connection area): paste credentials or try the sample data.".into(),
+        );
+    }
+    running.get().then(|| "A query is running.".to_owned())
 }
 
 enum RunError {
@@ -287,15 +480,28 @@ impl From<crate::shell::Cancelled> for RunError {
     }
 }
 
-type RunOutput = (
-    Vec<crate::coverage::CoverageRow>,
-    Option<ce::Coverage>,
-    Cost,
-);
+fn report(
+    e: RunError,
+    status: RwSignal<Option<String>>,
+    error: RwSignal<Option<CallError>>,
+    problem: RwSignal<Option<String>>,
+) {
+    match e {
+        RunError::Cancelled => {
+            status.try_set(Some("Stopped.".into()));
+        }
+        RunError::Call(e) => {
+            let _ = error.try_set(Some(e));
+        }
+        RunError::Problem(p) => {
+            let _ = problem.try_set(Some(p));
+        }
+    }
+}
 
 /// Runs the query: one series, or one filtered series per split value, at most
 /// [`CONCURRENCY`] in flight (the next starts as soon as one finishes). A value that fails is
-/// reported without losing the others.
+/// reported without losing the others; the flag says whether every value answered.
 async fn run(
     session: Session,
     valid: &ValidQuery,
@@ -303,16 +509,15 @@ async fn run(
     status: RwSignal<Option<String>>,
     value_errors: RwSignal<Vec<(String, CallError)>>,
     handle: &JobHandle,
-) -> Result<RunOutput, RunError> {
+) -> Result<(Table, Cost, bool), RunError> {
     let progress = |s: Option<String>| {
         let _ = status.try_set(s);
     };
     let Some(plan) = plan else {
         status.try_set(Some("Asking Cost Explorer…".into()));
-        let input = coverage_input(valid, valid.filter.as_ref()).map_err(RunError::Problem)?;
-        let (pages, cost) = coverage_jobs::coverage(session, input, handle, &progress).await?;
-        let (rows, total) = rows_from_pages(&pages?, None);
-        return Ok((rows, total, cost));
+        let input = view_input(valid, valid.filter.as_ref()).map_err(RunError::Problem)?;
+        let (table, cost) = coverage_jobs::fetch(session, input, handle, &progress).await?;
+        return Ok((table?, cost, true));
     };
     let Some(connection) = session.connection.get_untracked() else {
         return Err(RunError::Cancelled);
@@ -320,11 +525,8 @@ async fn run(
     let mut children = Vec::with_capacity(plan.values.len());
     for value in &plan.values {
         let filter = plan.filter_for(valid.filter.as_ref(), value);
-        let input = coverage_input(valid, Some(&filter)).map_err(RunError::Problem)?;
-        children.push((
-            value.clone(),
-            Pages::for_connection(input, &connection, None, MAX_PAGES),
-        ));
+        let input = view_input(valid, Some(&filter)).map_err(RunError::Problem)?;
+        children.push((value.clone(), ViewJob::for_connection(input, &connection)));
     }
     let mut job = Window::new(children, CONCURRENCY, "values");
     let what = plan.describe();
@@ -332,21 +534,29 @@ async fn run(
         let _ = status.try_set(s.map(|s| format!("{what} — {s}")));
     };
     let cost = session.shell.drive(&mut job, handle, &report).await?;
-    let mut rows = Vec::new();
-    for (value, pages) in job.into_children() {
-        match pages.into_result() {
-            Ok(pages) => rows.extend(rows_from_pages(&pages, Some(&plan.group_name(&value))).0),
+    let mut table = Table {
+        view: valid.view,
+        rows: Vec::new(),
+        total: None,
+    };
+    let mut complete = true;
+    for (value, child) in job.into_children() {
+        match child.into_table(Some(&plan.group_name(&value))) {
+            Ok(t) => table.rows.extend(t.rows),
             Err(e) if e.is_cancelled() => return Err(RunError::Cancelled),
             Err(e) => {
+                complete = false;
                 let _ = value_errors.try_update(|v| v.push((value, e)));
             }
         }
     }
-    Ok((rows, None, cost))
+    Ok((table, cost, complete))
 }
 
-/// The values a split covers: a dimension's from GetDimensionValues (reservation data, the
-/// query's period); a tag's from one coverage request grouped by the tag.
+/// The values a split covers: a dimension's from GetDimensionValues (the view's data:
+/// reservations or Savings Plans, the query's period), except for Savings Plans coverage,
+/// whose values are those of the usage (not of the plans): one request grouped by the
+/// dimension; a tag's from one RI coverage request grouped by the tag.
 async fn split_values(
     session: Session,
     valid: &ValidQuery,
@@ -357,9 +567,21 @@ async fn split_values(
         SplitKey::Dimension(Dimension::Unknown(name)) => Err(RunError::Problem(format!(
             "This build can't split by {name}."
         ))),
+        SplitKey::Dimension(d) if valid.view == View::SpCoverage => {
+            let input = sp_coverage_values_input(valid, d).map_err(RunError::Problem)?;
+            let (table, _) = coverage_jobs::fetch(session, input, handle, &|_| {}).await?;
+            let mut values: Vec<String> = Vec::new();
+            for group in table?.rows.into_iter().filter_map(|r| r.group) {
+                if !values.contains(&group) {
+                    values.push(group);
+                }
+            }
+            Ok(values)
+        }
         SplitKey::Dimension(d) => Ok(coverage_jobs::dimension_values(
             session,
             d.clone(),
+            values_context(valid.view.operation()),
             &valid.period.interval(),
             "",
             handle,

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
-use crate::coverage::{CoverageQuery, Metric, Preset, QueryProblem, SplitKey, GROUP_DIMENSIONS};
+use crate::commitments::{Measure, View};
+use crate::coverage::{CoverageQuery, Metric, Preset, QueryProblem, SplitKey};
 
-/// The query fields: period, granularity, split, chart metric and target; each field's
-/// problem shown under it. Typed text is kept as typed.
+/// The query fields: period, granularity, split (what the view can be split by), chart
+/// metric (RI coverage) and the view's target (coverage and utilization have their own);
+/// each field's problem shown under it. Typed text is kept as typed.
 #[component]
 pub fn CoverageForm(
     /// The query as typed.
@@ -45,6 +47,26 @@ pub fn CoverageForm(
         });
     };
     let is_tag = Memo::new(move |_| query.with(|q| matches!(q.split, Some(SplitKey::Tag(_)))));
+    let view = Memo::new(move |_| query.with(|q| q.view));
+    let utilization = Memo::new(move |_| view.get().measure() == Measure::Utilization);
+    let split_options = move || {
+        let v = view.get();
+        let dimensions = v
+            .split_dimensions()
+            .iter()
+            .map(|d| {
+                let slug = d.as_str().to_owned();
+                let label = SplitKey::Dimension(d.clone()).describe();
+                let mine = slug.clone();
+                view! { <option value=slug selected=move || split_slug() == mine>{label}</option> }
+            })
+            .collect_view();
+        view! {
+            <option value="" selected=move || split_slug().is_empty()>{format!("Nothing ({})", v.all_name().to_lowercase())}</option>
+            {dimensions}
+            {v.splits_by_tag().then(|| view! { <option value="tag:" selected=move || split_slug() == "tag:">"A tag…"</option> })}
+        }
+    };
 
     view! {
         <fieldset class="coverage-form">
@@ -94,14 +116,7 @@ pub fn CoverageForm(
             <div class="field inline">
                 <label for="cov-split">"Split by"</label>
                 <select id="cov-split" on:change=set_split>
-                    <option value="" selected=move || split_slug().is_empty()>"Nothing (all usage)"</option>
-                    {GROUP_DIMENSIONS.into_iter().map(|d| {
-                        let slug = d.as_str().to_owned();
-                        let label = SplitKey::Dimension(d.clone()).describe();
-                        let mine = slug.clone();
-                        view! { <option value=slug selected=move || split_slug() == mine>{label}</option> }
-                    }).collect_view()}
-                    <option value="tag:" selected=move || split_slug() == "tag:">"A tag…"</option>
+                    {split_options}
                 </select>
             </div>
             <Show when=move || is_tag.get()>
@@ -114,6 +129,7 @@ pub fn CoverageForm(
                 </div>
             </Show>
             {error_of("split")}
+            <Show when=move || view.get() == View::RiCoverage>
             <div class="field inline">
                 <label for="cov-metric">"Stacked chart shows"</label>
                 <select id="cov-metric" on:change=move |ev| {
@@ -125,13 +141,25 @@ pub fn CoverageForm(
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field inline">
-                <label for="cov-target">"Coverage target (%)"</label>
-                <input id="cov-target" type="text" inputmode="decimal" placeholder="80" autocomplete="off"
-                    prop:value=move || query.with(|q| q.target.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.target = v); } />
-                {error_of("target")}
-            </div>
+            </Show>
+            <Show when=move || !utilization.get()>
+                <div class="field inline">
+                    <label for="cov-target">"Coverage target (%)"</label>
+                    <input id="cov-target" type="text" inputmode="decimal" placeholder="80" autocomplete="off"
+                        prop:value=move || query.with(|q| q.target.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.target = v); } />
+                    {error_of("target")}
+                </div>
+            </Show>
+            <Show when=move || utilization.get()>
+                <div class="field inline">
+                    <label for="cov-utarget">"Utilization target (%)"</label>
+                    <input id="cov-utarget" type="text" inputmode="decimal" placeholder="80" autocomplete="off"
+                        prop:value=move || query.with(|q| q.utilization_target.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.utilization_target = v); } />
+                    {error_of("utilization_target")}
+                </div>
+            </Show>
         </fieldset>
     }
 }

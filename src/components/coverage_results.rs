@@ -4,14 +4,12 @@ use leptos::prelude::*;
 
 use super::download_text;
 use super::table_html::{push_row, Cell};
-use crate::aws::ce::Coverage;
+use crate::aws::ce::Amount;
 use crate::chart::{
-    coverage_lines_svg, coverage_stack_svg, css_colour, series_colour, ON_DEMAND, RESERVED,
+    css_colour, parts_stack_svg, percent_lines_svg, series_colour, StackWords, ON_DEMAND, RESERVED,
 };
-use crate::coverage::{
-    band, coverage_csv, coverage_series, figures, hours_percent, stacks, CoverageRow, Metric,
-    SplitKey, COLUMNS, KINDS,
-};
+use crate::commitments::{Table, View};
+use crate::coverage::{band, Metric, SplitKey};
 use crate::numbers;
 
 /// How many groups get their own line; the rest are "Others".
@@ -20,16 +18,14 @@ const TOP_GROUPS: usize = 10;
 /// Table rows shown at once (a split over a year is tens of thousands of rows; the CSV has all).
 const PAGE_ROWS: usize = 500;
 
-/// A finished coverage query, as the results show it.
+/// A finished query of one view, as the results show it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
-    /// One row per period (and group); shared, so passing the result around copies nothing.
-    pub rows: Arc<Vec<CoverageRow>>,
-    /// AWS's `Total` for the whole query (unsplit queries).
-    pub total: Option<Coverage>,
-    /// Target, percent.
+    /// The rows and total; shared, so passing the result around copies nothing.
+    pub table: Arc<Table>,
+    /// The view's target, percent.
     pub target: f64,
-    /// What the stacked chart shows.
+    /// What the stacked chart shows (RI coverage: hours, units or cost).
     pub metric: Metric,
     /// How the query was split.
     pub split: Option<SplitKey>,
@@ -37,17 +33,15 @@ pub struct Outcome {
     pub sent: u32,
 }
 
-/// Charts, table and CSV of a coverage result, sized to `width` pixels.
+/// Charts, table and CSV of one view's result, sized to `width` pixels.
 #[component]
 pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
-    let series = coverage_series(&outcome.rows, TOP_GROUPS);
-    let stack = stacks(&outcome.rows, outcome.metric);
+    let table = outcome.table.clone();
+    let view = table.view;
+    let series = table.series(TOP_GROUPS);
+    let stack = table.stacks(outcome.metric);
     let target = outcome.target;
-    let unit = match outcome.metric {
-        Metric::Hours => "hours",
-        Metric::NormalizedUnits => "normalized units",
-        Metric::Cost => "USD on demand",
-    };
+    let (first, second, unit) = stack_names(view, outcome.metric);
     let legend: Vec<(String, String)> = series
         .iter()
         .enumerate()
@@ -55,58 +49,60 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
         .collect();
     let lines = {
         let series = series.clone();
-        move || coverage_lines_svg(&series, target, width.get(), 320)
+        move || percent_lines_svg(&series, target, view.line_words(), width.get(), 320)
     };
-    let stacked = move || coverage_stack_svg(&stack, unit, width.get(), 260);
-    let all = outcome.rows.clone();
-    let count = all.len();
-    let first = RwSignal::new(0usize);
-    let table = {
-        let all = all.clone();
-        let total = outcome.total.clone();
+    let words = StackWords {
+        first,
+        second: second_words(view, outcome.metric),
+        unit,
+        money: unit.starts_with("USD"),
+        summary: format!(
+            "{} and {} {unit} per period, stacked",
+            first.unwrap_or("no reserved"),
+            second.to_lowercase()
+        ),
+    };
+    let stacked = move || parts_stack_svg(&stack, &words, width.get(), 260);
+    let count = table.rows.len();
+    let start_row = RwSignal::new(0usize);
+    let html = {
+        let table = table.clone();
         Memo::new(move |_| {
-            let start = first.get().min(count.saturating_sub(1));
+            let start = start_row.get().min(count.saturating_sub(1));
             let end = (start + PAGE_ROWS).min(count);
-            table_html(&all[start..end], total.as_ref(), target)
+            table_html(&table, start..end, target)
         })
     };
     let pager = move || {
         (count > PAGE_ROWS).then(|| {
-            let start = first.get();
+            let start = start_row.get();
             let end = (start + PAGE_ROWS).min(count);
             view! {
                 <div class="toolbar pager">
-                    <button type="button" disabled=move || first.get() == 0
-                        on:click=move |_| first.update(|f| *f = f.saturating_sub(PAGE_ROWS))>"Previous rows"</button>
+                    <button type="button" disabled=move || start_row.get() == 0
+                        on:click=move |_| start_row.update(|f| *f = f.saturating_sub(PAGE_ROWS))>"Previous rows"</button>
                     <span role="status">{format!(
                         "Rows {}–{} of {}",
                         numbers::count(start as u64 + 1),
                         numbers::count(end as u64),
                         numbers::count(count as u64)
                     )}</span>
-                    <button type="button" disabled=move || first.get() + PAGE_ROWS >= count
-                        on:click=move |_| first.update(|f| *f += PAGE_ROWS)>"Next rows"</button>
+                    <button type="button" disabled=move || start_row.get() + PAGE_ROWS >= count
+                        on:click=move |_| start_row.update(|f| *f += PAGE_ROWS)>"Next rows"</button>
                 </div>
             }
         })
     };
-    let csv_rows = all;
-    let csv_total = outcome.total.clone();
-    let export = move |_| {
-        download_text(
-            "reservation-coverage.csv",
-            "text/csv",
-            &coverage_csv(&csv_rows, csv_total.as_ref()),
-        )
-    };
+    let csv_table = table.clone();
+    let export = move |_| download_text(view.csv_name(), "text/csv", &csv_table.csv());
     let groups = series.len();
-    let rows = outcome.rows.len();
     let summary = format!(
-        "{} row{} · {} · {}",
-        numbers::count(rows as u64),
-        if rows == 1 { "" } else { "s" },
+        "{} · {} row{} · {} · {}",
+        view.label(),
+        numbers::count(count as u64),
+        if count == 1 { "" } else { "s" },
         match &outcome.split {
-            None => "all usage".to_owned(),
+            None => view.all_name().to_lowercase(),
             Some(s) => format!(
                 "split by {} ({groups} line{})",
                 s.describe(),
@@ -119,14 +115,15 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
             n => format!("{n} request{} sent", if n == 1 { "" } else { "s" }),
         }
     );
+    let computed = table.total.as_ref().is_some_and(|t| t.computed);
 
     // Swatch colours go through `style:` (CSSOM), which the page's Content-Security-Policy
     // allows; a `style="…"` attribute would need 'unsafe-inline'.
     view! {
-        <section class="coverage-results" aria-label="Coverage results">
+        <section class="coverage-results" aria-label=format!("{} results", view.label()) data-view=view.slug()>
             <p class="count" role="status">{summary}</p>
             <figure class="chart" aria-describedby="coverage-table-caption">
-                <figcaption>"Coverage of running hours over time (UTC dates); the dashed line is the target. Hover a day for exact values."</figcaption>
+                <figcaption>{format!("{} over time (UTC dates); the dashed line is the target. Hover a period for exact values.", view.line_words())}</figcaption>
                 <div inner_html=lines></div>
                 <ul class="legend" aria-label="Lines">
                     {legend.into_iter().map(|(colour, name)| view! {
@@ -135,13 +132,13 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                 </ul>
             </figure>
             <figure class="chart" aria-describedby="coverage-table-caption">
-                <figcaption>{format!("Reserved and on-demand {unit} per period (UTC dates).")}</figcaption>
+                <figcaption>{format!("{} and {} {unit} per period (UTC dates).", first.unwrap_or("Reserved"), second.to_lowercase())}</figcaption>
                 <div inner_html=stacked></div>
                 <ul class="legend" aria-label="Stacks">
-                    <li><span class="swatch" style:background=css_colour(RESERVED)></span>"Reserved"</li>
-                    <li><span class="swatch" style:background=css_colour(ON_DEMAND)></span>"On demand"</li>
+                    <li><span class="swatch" style:background=css_colour(RESERVED)></span>{first.unwrap_or("Reserved")}</li>
+                    <li><span class="swatch" style:background=css_colour(ON_DEMAND)></span>{second}</li>
                 </ul>
-                {(outcome.metric == Metric::Cost).then(|| view! {
+                {(view == View::RiCoverage && outcome.metric == Metric::Cost).then(|| view! {
                     <p class="hint">"Cost Explorer's coverage reports on-demand cost only; reserved cost is not part of this answer."</p>
                 })}
             </figure>
@@ -149,66 +146,113 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                 <button type="button" on:click=export>"Export CSV"</button>
             </div>
             {pager}
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage table (scrolls sideways)">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} table (scrolls sideways)", view.label())>
                 <table class="data coverage-table">
-                    <caption id="coverage-table-caption">"Every figure of the charts, per period: rounded for reading; hover one for AWS's exact text, which the CSV keeps."</caption>
-                    <thead inner_html=move || table.with(|t| t.0.clone())></thead>
-                    <tbody inner_html=move || table.with(|t| t.1.clone())></tbody>
-                    <tfoot inner_html=move || table.with(|t| t.2.clone())></tfoot>
+                    <caption id="coverage-table-caption">"Every figure of the charts, per period: rounded for reading; hover one for AWS's exact text, which the CSV keeps."
+                        {computed.then_some(" Cost Explorer sends no total for Savings Plans coverage: the total row adds up the rows and recomputes the percentage.")}</caption>
+                    <thead inner_html=move || html.with(|t| t.0.clone())></thead>
+                    <tbody inner_html=move || html.with(|t| t.1.clone())></tbody>
+                    <tfoot inner_html=move || html.with(|t| t.2.clone())></tfoot>
                 </table>
             </div>
         </section>
     }
 }
 
-/// The table as HTML: AWS's exact strings, coverage coloured against the target.
+/// The stacked chart's part names and unit for `view` (RI coverage: per metric).
+fn stack_names(view: View, metric: Metric) -> (Option<&'static str>, &'static str, &'static str) {
+    match (view, metric) {
+        (View::RiCoverage, Metric::Hours) => (Some("Reserved"), "On demand", "hours"),
+        (View::RiCoverage, Metric::NormalizedUnits) => {
+            (Some("Reserved"), "On demand", "normalized units")
+        }
+        (View::RiCoverage, Metric::Cost) => (None, "On demand", "USD on demand"),
+        _ => {
+            let (first, second, unit) = view.stack_words();
+            (Some(first), second, unit)
+        }
+    }
+}
+
+/// How the upper part reads in a hover ("on demand 4 hours", "On-demand cost $1.00").
+fn second_words(view: View, metric: Metric) -> &'static str {
+    match (view, metric) {
+        (View::RiCoverage, Metric::Cost) => "On-demand cost",
+        (View::RiCoverage, _) | (View::SpCoverage, _) => "on demand",
+        _ => "unused",
+    }
+}
+
+/// The table as HTML: AWS's exact strings on hover, the percentage coloured against the
+/// target.
 fn table_html(
-    rows: &[CoverageRow],
-    total: Option<&Coverage>,
+    table: &Table,
+    range: std::ops::Range<usize>,
     target: f64,
 ) -> (String, String, String) {
-    let grouped = rows.iter().any(|r| r.group.is_some());
+    let columns = table.view.layout().columns;
+    let grouped = table.rows.iter().any(|r| r.group.is_some());
     let mut head =
         String::from("<tr><th scope=\"col\">Start</th><th scope=\"col\">End (exclusive)</th>");
     if grouped {
         head.push_str("<th scope=\"col\">Group</th>");
     }
-    for c in COLUMNS {
-        head.push_str(&format!("<th scope=\"col\" class=\"num\">{c}</th>"));
+    for c in columns {
+        head.push_str(&format!("<th scope=\"col\" class=\"num\">{}</th>", c.title));
     }
     head.push_str("</tr>");
     let mut body = String::new();
-    for r in rows {
+    for r in &table.rows[range] {
         push(
             &mut body,
+            table.view,
             &r.start,
             &r.end,
             grouped.then(|| r.group.as_deref().unwrap_or("")),
-            &r.coverage,
+            &r.figures,
             target,
         );
     }
     let mut foot = String::new();
-    if let Some(t) = total {
-        push(&mut foot, "Total", "", grouped.then_some(""), t, target);
+    if let Some(t) = &table.total {
+        let label = if t.computed { "Total (sum)" } else { "Total" };
+        push(
+            &mut foot,
+            table.view,
+            label,
+            "",
+            grouped.then_some(""),
+            &t.figures,
+            target,
+        );
     }
     (head, body, foot)
 }
 
-fn push(html: &mut String, start: &str, end: &str, group: Option<&str>, c: &Coverage, target: f64) {
-    let b = band(hours_percent(c), target);
+fn push(
+    html: &mut String,
+    view: View,
+    start: &str,
+    end: &str,
+    group: Option<&str>,
+    figures: &[Option<Amount>],
+    target: f64,
+) {
+    let columns = view.layout().columns;
+    let percent = figures.first().cloned().flatten();
+    let b = band(percent.as_ref().map(|a| a.value), target);
     let class = format!("band {}", b.class());
-    let figures = figures(c);
     // People read rounded, grouped figures; AWS's exact text is on hover (and in the CSV).
     let texts: Vec<(String, String)> = figures
         .iter()
-        .zip(KINDS)
-        .map(|(a, kind)| {
-            a.map(|a| (numbers::format(a.value, kind), format!("AWS: {}", a.text)))
+        .zip(columns)
+        .map(|(a, c)| {
+            a.as_ref()
+                .map(|a| (numbers::format(a.value, c.kind), format!("AWS: {}", a.text)))
                 .unwrap_or_default()
         })
         .collect();
-    let first_title = match figures[0] {
+    let first_title = match &percent {
         Some(_) => format!("{} · {}", b.words(), texts[0].1),
         None => b.words().to_owned(),
     };

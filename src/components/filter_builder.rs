@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use super::{focus_after_render, FilterCondition, FilterJson};
 use crate::aws::ce::DateInterval;
 use crate::filter::{
-    check, coverage_note, ConditionKind, DraftCondition, FilterDraft, Grouping, Operation,
-    Severity, Violation,
+    allows_cost_categories, allows_tags, check, coverage_note, ConditionKind, DraftCondition,
+    FilterDraft, Grouping, Operation, Severity, Violation,
 };
 
 /// The checks of the form's filter for `operation` (empty when there is no filter).
@@ -16,18 +16,22 @@ pub fn violations_of(draft: &FilterDraft, operation: Operation) -> Vec<Violation
 }
 
 /// The Cost Explorer filter form: conditions (dimension, tag or cost category), how they
-/// combine, live checks against `operation`'s rules, and the JSON panel.
+/// combine, live checks against `operation`'s rules, and the JSON panel. It offers only what
+/// the operation accepts (its dimensions, tags and cost categories where it takes them, its
+/// ways to combine); what the form holds beyond that (a link, an import) is shown with its
+/// problem, never hidden.
 #[component]
 pub fn FilterBuilder(
     /// The form's state, owned by the page (it is also in the URL).
     draft: RwSignal<FilterDraft>,
-    /// Which operation the filter is for.
-    operation: Operation,
+    /// Which operation the filter is for (the Commitments area's view).
+    #[prop(into)]
+    operation: Signal<Operation>,
     /// The query's period, for the value picker (`None` while the dates are invalid).
     period: Signal<Option<DateInterval>>,
 ) -> impl IntoView {
     let count = Memo::new(move |_| draft.with(|d| d.conditions.len()));
-    let violations = Signal::derive(move || draft.with(|d| violations_of(d, operation)));
+    let violations = Signal::derive(move || draft.with(|d| violations_of(d, operation.get())));
     // A new condition takes the focus (its first control), so the keyboard goes on from there.
     let add = move |kind: ConditionKind| {
         let index = draft.with_untracked(|d| d.conditions.len());
@@ -41,7 +45,7 @@ pub fn FilterBuilder(
     };
     let groupings = move || {
         let current = draft.with(|d| d.grouping);
-        let mut all = Grouping::allowed_for(operation).to_vec();
+        let mut all = Grouping::allowed_for(operation.get()).to_vec();
         if !all.contains(&current) {
             all.push(current);
         }
@@ -70,7 +74,7 @@ pub fn FilterBuilder(
             .collect_view()
     };
     let note = move || {
-        (operation == Operation::GetReservationCoverage)
+        (operation.get() == Operation::GetReservationCoverage)
             .then(|| draft.with(|d| coverage_note(d.to_expression().as_ref())))
             .flatten()
     };
@@ -93,8 +97,12 @@ pub fn FilterBuilder(
             <ul class="violations general">{general}</ul>
             <div class="toolbar">
                 <button type="button" id="add-dimension-condition" on:click=move |_| add(ConditionKind::Dimension)>"Add dimension condition"</button>
-                <button type="button" on:click=move |_| add(ConditionKind::Tag)>"Add tag condition"</button>
-                <button type="button" on:click=move |_| add(ConditionKind::CostCategory)>"Add cost category condition"</button>
+                <Show when=move || allows_tags(operation.get())>
+                    <button type="button" on:click=move |_| add(ConditionKind::Tag)>"Add tag condition"</button>
+                </Show>
+                <Show when=move || allows_cost_categories(operation.get())>
+                    <button type="button" on:click=move |_| add(ConditionKind::CostCategory)>"Add cost category condition"</button>
+                </Show>
             </div>
             <FilterJson draft=draft />
         </fieldset>

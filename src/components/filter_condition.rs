@@ -4,7 +4,8 @@ use super::filter_builder::severity_class;
 use super::{focus_after_render, ValuePicker};
 use crate::aws::ce::DateInterval;
 use crate::filter::{
-    dimensions_for, ConditionKind, Dimension, FilterDraft, MatchOption, Operation, Violation,
+    allows_cost_categories, allows_tags, dimensions_for, ConditionKind, FilterDraft, MatchOption,
+    Operation, Violation,
 };
 
 /// The match options the form offers for a kind of condition (AWS's documented sets).
@@ -41,7 +42,7 @@ pub fn FilterCondition(
     /// The whole form.
     draft: RwSignal<FilterDraft>,
     /// Which operation the filter is for.
-    operation: Operation,
+    operation: Signal<Operation>,
     /// The filter's problems (this row shows its own).
     violations: Signal<Vec<Violation>>,
     /// The query's period, for the value picker.
@@ -77,8 +78,8 @@ pub fn FilterCondition(
         let value = event_target_value(&ev);
         edit(&|c| c.key = value.clone());
     };
-    let dimensions: Vec<Dimension> = dimensions_for(operation).to_vec();
     let key_field = move || {
+        let dimensions = dimensions_for(operation.get());
         match kind.get() {
         ConditionKind::Dimension => {
             // Read without tracking: the options only change with the kind; `selected`
@@ -163,21 +164,35 @@ pub fn FilterCondition(
         });
     };
 
+    // The kinds the operation takes, and this row's own even when it doesn't (its problem
+    // says so): a select never shows a value it doesn't list.
+    let kinds = move || {
+        let op = operation.get();
+        let current = kind.get();
+        KINDS
+            .into_iter()
+            .filter(|k| match k {
+                ConditionKind::Dimension => true,
+                ConditionKind::Tag => allows_tags(op),
+                ConditionKind::CostCategory => allows_cost_categories(op),
+            } || *k == current)
+            .map(|k| view! {
+                <option value=kind_label(k) selected=move || kind.get() == k>{kind_label(k)}</option>
+            })
+            .collect_view()
+    };
+
     view! {
         <li class="condition" aria-label=format!("Condition {}", index + 1)>
             <div class="condition-head">
                 <div class="field inline">
                     <label for=id("kind")>"Kind"</label>
-                    <select id=id("kind") on:change=set_kind>
-                        {KINDS.into_iter().map(|k| view! {
-                            <option value=kind_label(k) selected=move || kind.get() == k>{kind_label(k)}</option>
-                        }).collect_view()}
-                    </select>
+                    <select id=id("kind") on:change=set_kind>{kinds}</select>
                 </div>
                 <div class="field inline">{key_field}</div>
                 <button type="button" class="remove" on:click=remove>{format!("Remove condition {}", index + 1)}</button>
             </div>
-            <ValuePicker index=index draft=draft period=period />
+            <ValuePicker index=index draft=draft operation=operation period=period />
             <fieldset class="match-options">
                 <legend>"Match options (none: exact, case-sensitive)"</legend>
                 {options}

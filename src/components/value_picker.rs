@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use super::coverage_jobs::dimension_values;
 use super::{focus_after_render, ErrorPanel, Session};
 use crate::aws::ce::DateInterval;
-use crate::filter::{ConditionKind, Dimension, DraftCondition, FilterDraft};
+use crate::filter::{
+    values_context, values_dimension, ConditionKind, Dimension, DraftCondition, FilterDraft,
+    Operation,
+};
 use crate::jobs::CallError;
 use crate::shell::JobSlot;
 
@@ -13,14 +16,17 @@ use crate::shell::JobSlot;
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// The values of one condition: chosen values as removable chips, free text, and for a
-/// dimension a searchable list fed by GetDimensionValues (Context RESERVATIONS, the query's
-/// period), asked only once the field is used, debounced, and cached for the session.
+/// dimension a searchable list fed by GetDimensionValues (the context of the operation's data:
+/// reservations or Savings Plans; the query's period), asked only once the field is used,
+/// debounced, and cached for the session.
 #[component]
 pub fn ValuePicker(
     /// The condition's position in the form.
     index: usize,
     /// The whole form.
     draft: RwSignal<FilterDraft>,
+    /// The operation the filter is for (which data the values come from).
+    operation: Signal<Operation>,
     /// The query's period (`None` while the dates are invalid: no suggestions then).
     period: Signal<Option<DateInterval>>,
 ) -> impl IntoView {
@@ -79,6 +85,7 @@ pub fn ValuePicker(
             period.get(),
             session.connection.with(Option::is_some),
         );
+        let context = values_context(operation.get());
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
@@ -87,7 +94,7 @@ pub fn ValuePicker(
             return;
         };
         // A dimension this build does not know is never sent (the rules flag it).
-        let wire = Dimension::parse(&name);
+        let wire = values_dimension(&Dimension::parse(&name));
         if matches!(wire, Dimension::Unknown(_)) {
             suggestions.set(Some(Ok(Vec::new())));
             return;
@@ -105,7 +112,8 @@ pub fn ValuePicker(
                     return;
                 };
                 leptos::task::spawn_local(async move {
-                    let result = dimension_values(session, wire, &period, &text, &handle).await;
+                    let result =
+                        dimension_values(session, wire, context, &period, &text, &handle).await;
                     if sequence.try_get_value() == Some(mine) {
                         let _ = loading.try_set(false);
                         if let Ok(result) = result {

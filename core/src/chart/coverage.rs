@@ -159,6 +159,24 @@ pub fn percent_text(p: f64) -> String {
 
 /// Coverage % over time: one line per series, points on each period, the target dashed.
 pub fn coverage_lines_svg(series: &[Series], target: f64, width: u32, height: u32) -> String {
+    percent_lines_svg(
+        series,
+        target,
+        "Reservation coverage of running hours",
+        width,
+        height,
+    )
+}
+
+/// A percentage over time (`what`: "Savings Plans utilization of the commitment"): one line
+/// per series, points on each period, the target dashed.
+pub fn percent_lines_svg(
+    series: &[Series],
+    target: f64,
+    what: &str,
+    width: u32,
+    height: u32,
+) -> String {
     let dates: Vec<&str> = series
         .first()
         .map(|s| s.points.iter().map(|(d, _)| d.as_str()).collect())
@@ -242,7 +260,7 @@ pub fn coverage_lines_svg(series: &[Series], target: f64, width: u32, height: u3
     }
     let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
     let summary = format!(
-        "Reservation coverage of running hours over time, {} period(s), target {}. Lines: {}.",
+        "{what} over time, {} period(s), target {}. Lines: {}.",
         dates.len(),
         percent_text(target),
         names.join(", ")
@@ -270,8 +288,52 @@ pub fn number_text(v: f64) -> String {
     }
 }
 
-/// Reserved vs on demand per period, stacked; `unit` names the numbers (`hours`).
+/// Reserved vs on demand per period, stacked; `unit` names the numbers (`hours`; a unit
+/// starting with `USD` is coverage's on-demand cost, which has no reserved part).
 pub fn coverage_stack_svg(stacks: &[Stack], unit: &str, width: u32, height: u32) -> String {
+    let words = if unit.starts_with("USD") {
+        StackWords {
+            first: None,
+            second: "On-demand cost",
+            unit: "",
+            money: true,
+            summary: format!("Reserved and on-demand {unit} per period, stacked"),
+        }
+    } else {
+        StackWords {
+            first: Some("Reserved"),
+            second: "on demand",
+            unit,
+            money: false,
+            summary: format!("Reserved and on-demand {unit} per period, stacked"),
+        }
+    };
+    parts_stack_svg(stacks, &words, width, height)
+}
+
+/// How a stacked chart names its two parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StackWords<'a> {
+    /// The lower part ("Used"); `None` when there is only the upper one.
+    pub first: Option<&'a str>,
+    /// The upper part, as it reads after a semicolon ("unused"), or alone when `first` is
+    /// `None` ("On-demand cost").
+    pub second: &'a str,
+    /// The unit of quantities ("reserved hours"); unused for money.
+    pub unit: &'a str,
+    /// Dollars (`$1,234.50`) rather than quantities.
+    pub money: bool,
+    /// The chart's one-line description for screen readers.
+    pub summary: String,
+}
+
+/// Two parts per period, stacked (`Stack::reserved` below, `Stack::on_demand` above).
+pub fn parts_stack_svg(
+    stacks: &[Stack],
+    words: &StackWords<'_>,
+    width: u32,
+    height: u32,
+) -> String {
     let frame = Frame::new(width, height, stacks.len());
     let max = stacks
         .iter()
@@ -306,33 +368,33 @@ pub fn coverage_stack_svg(stacks: &[Stack], unit: &str, width: u32, height: u32)
         })();
         drawn.unwrap_or_else(|_| unreachable!("drawing into a String cannot fail"));
     }
+    let figure = |v: f64| {
+        if words.money {
+            numbers::usd(v)
+        } else {
+            format!("{} {}", numbers::quantity(v), words.unit)
+        }
+    };
     let mut hover = String::new();
     for (i, s) in stacks.iter().enumerate() {
-        hover_column(
-            &mut hover,
-            &frame,
-            i,
-            // Cost Explorer's coverage has on-demand cost only: money reads as money.
-            &if unit.starts_with("USD") {
-                format!(
-                    "{} (UTC). On-demand cost {}.",
-                    s.start,
-                    numbers::usd(s.on_demand)
-                )
-            } else {
-                format!(
-                    "{} (UTC). Reserved {} {unit}; on demand {} {unit}.",
-                    s.start,
-                    numbers::quantity(s.reserved),
-                    numbers::quantity(s.on_demand)
-                )
-            },
-        );
+        let text = match words.first {
+            None => format!(
+                "{} (UTC). {} {}.",
+                s.start,
+                words.second,
+                figure(s.on_demand)
+            ),
+            Some(first) => format!(
+                "{} (UTC). {first} {}; {} {}.",
+                s.start,
+                figure(s.reserved),
+                words.second,
+                figure(s.on_demand)
+            ),
+        };
+        hover_column(&mut hover, &frame, i, &text);
     }
-    let summary = format!(
-        "Reserved and on-demand {unit} per period, stacked, {} period(s).",
-        stacks.len()
-    );
+    let summary = format!("{}, {} period(s).", words.summary, stacks.len());
     finish(svg, "coverage-stack", &summary, &hover)
 }
 

@@ -7,6 +7,7 @@
 use time::{Date, Duration, Month};
 
 use crate::aws::ce::{DateInterval, Granularity};
+use crate::commitments::{Measure, View};
 use crate::filter::{filter_from_url, filter_to_url, Dimension, Expression};
 use crate::route::query_param;
 
@@ -152,8 +153,8 @@ impl SplitKey {
         }
     }
 
-    /// What a slug names: `Ok(None)` for empty (no split), an error for a dimension coverage
-    /// can't be split by.
+    /// What a slug names: `Ok(None)` for empty (no split), an error for a dimension no view
+    /// can be split by (which views take which split: [`SplitKey::allowed_in`]).
     pub fn from_slug(slug: &str) -> Result<Option<SplitKey>, NotASplit> {
         if slug.is_empty() {
             return Ok(None);
@@ -162,10 +163,18 @@ impl SplitKey {
             return Ok(Some(SplitKey::Tag(key.to_owned())));
         }
         let d = Dimension::parse(slug);
-        if GROUP_DIMENSIONS.contains(&d) {
+        if View::ALL.iter().any(|v| v.split_dimensions().contains(&d)) {
             Ok(Some(SplitKey::Dimension(d)))
         } else {
             Err(NotASplit)
+        }
+    }
+
+    /// Whether `view` can be split by this.
+    pub fn allowed_in(&self, view: View) -> bool {
+        match self {
+            SplitKey::Dimension(d) => view.split_dimensions().contains(d),
+            SplitKey::Tag(_) => view.splits_by_tag(),
         }
     }
 
@@ -181,6 +190,8 @@ impl SplitKey {
 /// The query as the form holds it: text stays text until checked, so nothing typed is lost.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoverageQuery {
+    /// Which of the four views (RI coverage unless the link says otherwise).
+    pub view: View,
     /// Which period.
     pub preset: Preset,
     /// First day, `YYYY-MM-DD`, when `preset` is custom.
@@ -195,6 +206,8 @@ pub struct CoverageQuery {
     pub metric: Metric,
     /// Coverage target in percent, as typed (empty means 80).
     pub target: String,
+    /// Utilization target in percent, as typed (empty means 80).
+    pub utilization_target: String,
     /// The filter from the filter builder.
     pub filter: Option<Expression>,
 }
@@ -246,13 +259,15 @@ pub struct QueryProblem {
 /// A query ready to send.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidQuery {
+    /// The view asked for.
+    pub view: View,
     /// The days.
     pub period: Period,
     /// DAILY or MONTHLY.
     pub granularity: Granularity,
     /// One series per value of this.
     pub split: Option<SplitKey>,
-    /// Target, 0–100.
+    /// The view's target (coverage or utilization), 0–100.
     pub target: f64,
     /// The filter.
     pub filter: Option<Expression>,
@@ -332,30 +347,61 @@ impl CoverageQuery {
         }
     }
 
-    /// The target in percent (empty text is the default, 80).
+    /// The coverage target in percent (empty text is the default, 80).
     pub fn target_value(&self) -> Result<f64, QueryProblem> {
-        let text = self.target.trim().trim_end_matches('%').trim();
-        if text.is_empty() {
-            return Ok(DEFAULT_TARGET);
+        parse_target(&self.target, "target", "coverage")
+    }
+
+    /// The target of `measure` in percent (each defaults to 80).
+    pub fn target_for(&self, measure: Measure) -> Result<f64, QueryProblem> {
+        match measure {
+            Measure::Coverage => self.target_value(),
+            Measure::Utilization => parse_target(
+                &self.utilization_target,
+                "utilization_target",
+                "utilization",
+            ),
         }
-        let value = crate::aws::ce::Amount::parse(text, false).map(|a| a.value);
-        match value {
-            Some(v) if (0.0..=100.0).contains(&v) => Ok(v),
-            _ => Err(QueryProblem {
-                field: "target",
-                message: format!(
-                    "The coverage target must be a number from 0 to 100, not \"{}\".",
-                    self.target.trim()
-                ),
-            }),
-        }
+    }
+
+    /// The query moved to `view`: a split the view can't take is dropped, with the reason
+    /// (the filter is the filter builder's: `filter::keep_valid`).
+    pub fn switched_to(&self, view: View) -> (CoverageQuery, Option<String>) {
+        let mut q = self.clone();
+        q.view = view;
+        let dropped = match &q.split {
+            Some(key) if !key.allowed_in(view) => {
+                let why = format!(
+                    "{} can't be split by {}, so the split was dropped.",
+                    view.label(),
+                    key.describe()
+                );
+                q.split = None;
+                Some(why)
+            }
+            _ => None,
+        };
+        (q, dropped)
     }
 
     /// Everything checked; every problem at once, each tied to its field.
     pub fn validate(&self, today: Date) -> Result<ValidQuery, Vec<QueryProblem>> {
         let mut problems = Vec::new();
         let period = self.period(today).map_err(|p| problems.extend(p)).ok();
-        let target = self.target_value().map_err(|p| problems.push(p)).ok();
+        let target = self
+            .target_for(self.view.measure())
+            .map_err(|p| problems.push(p))
+            .ok();
+        if let Some(key) = self.split.as_ref().filter(|k| !k.allowed_in(self.view)) {
+            problems.push(QueryProblem {
+                field: "split",
+                message: format!(
+                    "{} can't be split by {}: choose another split, or none.",
+                    self.view.label(),
+                    key.describe()
+                ),
+            });
+        }
         if let Some(SplitKey::Tag(key)) = &self.split {
             if key.trim().is_empty() {
                 problems.push(QueryProblem {
@@ -368,6 +414,7 @@ impl CoverageQuery {
         }
         match (period, target) {
             (Some(period), Some(target)) if problems.is_empty() => Ok(ValidQuery {
+                view: self.view,
                 period,
                 granularity: if self.monthly {
                     Granularity::Monthly
@@ -384,7 +431,11 @@ impl CoverageQuery {
 
     /// The query as a fragment query string (`preset=30d&granularity=daily&…`).
     pub fn to_query_string(&self) -> String {
-        let mut parts = vec![format!("preset={}", self.preset.slug())];
+        let mut parts = Vec::new();
+        if self.view != View::default() {
+            parts.push(format!("view={}", self.view.slug()));
+        }
+        parts.push(format!("preset={}", self.preset.slug()));
         if self.preset == Preset::Custom {
             parts.push(format!("start={}", encode(&self.custom_start)));
             parts.push(format!("last={}", encode(&self.custom_last)));
@@ -400,6 +451,12 @@ impl CoverageQuery {
         if !self.target.trim().is_empty() {
             parts.push(format!("target={}", encode(self.target.trim())));
         }
+        if !self.utilization_target.trim().is_empty() {
+            parts.push(format!(
+                "utarget={}",
+                encode(self.utilization_target.trim())
+            ));
+        }
         if let Some(filter) = &self.filter {
             parts.push(format!("filter={}", filter_to_url(filter)));
         }
@@ -412,6 +469,14 @@ impl CoverageQuery {
         let mut q = CoverageQuery::default();
         let mut problems = Vec::new();
         let param = |name: &str| query_param(query, name);
+        if let Some(slug) = param("view") {
+            match View::from_slug(&slug) {
+                Some(v) => q.view = v,
+                None => problems.push(format!(
+                    "The link's view \"{slug}\" is not one we know; showing RI coverage."
+                )),
+            }
+        }
         if let Some(slug) = param("preset") {
             match Preset::from_slug(&slug) {
                 Some(p) => q.preset = p,
@@ -427,7 +492,7 @@ impl CoverageQuery {
             match SplitKey::from_slug(&slug) {
                 Ok(s) => q.split = s,
                 Err(NotASplit) => problems.push(format!(
-                    "The link splits by \"{slug}\", which coverage can't be split by."
+                    "The link splits by \"{slug}\", which no view can be split by."
                 )),
             }
         }
@@ -435,6 +500,7 @@ impl CoverageQuery {
             q.metric = Metric::from_slug(&slug).unwrap_or_default();
         }
         q.target = param("target").unwrap_or_default();
+        q.utilization_target = param("utarget").unwrap_or_default();
         if let Some(raw) = raw_param(query, "filter") {
             match filter_from_url(raw) {
                 Ok(f) => q.filter = Some(f),
@@ -442,6 +508,25 @@ impl CoverageQuery {
             }
         }
         (q, problems)
+    }
+}
+
+/// A target as typed: empty is the default (80), else a number from 0 to 100 (a `%` allowed).
+fn parse_target(typed: &str, field: &'static str, what: &str) -> Result<f64, QueryProblem> {
+    let text = typed.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(DEFAULT_TARGET);
+    }
+    let value = crate::aws::ce::Amount::parse(text, false).map(|a| a.value);
+    match value {
+        Some(v) if (0.0..=100.0).contains(&v) => Ok(v),
+        _ => Err(QueryProblem {
+            field,
+            message: format!(
+                "The {what} target must be a number from 0 to 100, not \"{}\".",
+                typed.trim()
+            ),
+        }),
     }
 }
 
@@ -638,8 +723,70 @@ mod tests {
     }
 
     #[test]
+    fn a_view_and_its_target_live_in_the_url() {
+        let q = CoverageQuery {
+            view: View::SpUtilization,
+            split: Some(SplitKey::Dimension(Dimension::SavingsPlanArn)),
+            target: "75".into(),
+            utilization_target: "90".into(),
+            ..Default::default()
+        };
+        let text = q.to_query_string();
+        assert!(
+            text.starts_with("view=sp-utilization&preset=30d&"),
+            "{text}"
+        );
+        assert!(text.contains("&split=SAVINGS_PLAN_ARN&"), "{text}");
+        assert!(text.ends_with("&target=75&utarget=90"), "{text}");
+        assert_eq!(CoverageQuery::from_query_string(&text), (q.clone(), vec![]));
+        // The view's own target counts: utilization here.
+        assert_eq!(q.validate(TODAY).unwrap().target, 90.0);
+        let (_, problems) = CoverageQuery::from_query_string("view=everything");
+        assert_eq!(
+            problems,
+            ["The link's view \"everything\" is not one we know; showing RI coverage."]
+        );
+    }
+
+    #[test]
+    fn a_split_the_view_cannot_take_is_refused_and_dropped_on_switching() {
+        let q = CoverageQuery {
+            split: Some(SplitKey::Tag("team".into())),
+            utilization_target: "200".into(),
+            ..Default::default()
+        };
+        assert!(q.validate(TODAY).is_ok(), "RI coverage splits by tag");
+        let mut sp = q.clone();
+        sp.view = View::SpCoverage;
+        let problems = sp.validate(TODAY).unwrap_err();
+        assert_eq!(problems[0].field, "split");
+        assert_eq!(
+            problems[0].message,
+            "Savings Plans coverage can't be split by tag team: choose another split, or none."
+        );
+        let (moved, why) = q.switched_to(View::SpCoverage);
+        assert_eq!(moved.split, None);
+        assert_eq!(
+            why.as_deref(),
+            Some("Savings Plans coverage can't be split by tag team, so the split was dropped.")
+        );
+        // A utilization view checks the utilization target, with its own words.
+        let (ri, _) = q.switched_to(View::RiUtilization);
+        let problems = ri.validate(TODAY).unwrap_err();
+        assert!(problems.iter().any(|p| p.field == "utilization_target"
+            && p.message == "The utilization target must be a number from 0 to 100, not \"200\"."));
+        // A split every view takes survives the switch.
+        let by_region = CoverageQuery {
+            split: Some(SplitKey::Dimension(Dimension::Region)),
+            ..Default::default()
+        };
+        assert_eq!(by_region.switched_to(View::SpUtilization).1, None);
+    }
+
+    #[test]
     fn url_round_trip() {
         let q = CoverageQuery {
+            view: View::RiCoverage,
             preset: Preset::Custom,
             custom_start: "2026-01-01".into(),
             custom_last: "2026-06-30".into(),
@@ -647,9 +794,11 @@ mod tests {
             split: Some(SplitKey::Tag("cost center".into())),
             metric: Metric::Cost,
             target: "90".into(),
+            utilization_target: String::new(),
             filter: Some(Expression::dimension(Dimension::Region, ["eu-west-1"])),
         };
         let text = q.to_query_string();
+        // RI coverage is the default view: links from before the views read the same.
         assert!(text.starts_with("preset=custom&start=2026-01-01&last=2026-06-30&granularity=monthly&split=tag:cost%20center&metric=cost&target=90&filter=%7B"), "{text}");
         assert_eq!(CoverageQuery::from_query_string(&text), (q, vec![]));
         let plain = with(Preset::Last7Days);
@@ -662,7 +811,7 @@ mod tests {
     #[test]
     fn damaged_links_open_with_a_message() {
         let (q, problems) =
-            CoverageQuery::from_query_string("preset=2w&split=SERVICE&filter=%7B%22Or%22");
+            CoverageQuery::from_query_string("preset=2w&split=OPERATION&filter=%7B%22Or%22");
         assert_eq!(q.preset, Preset::Last30Days);
         assert_eq!(q.split, None);
         assert_eq!(q.filter, None);

@@ -1,9 +1,7 @@
 //! A checked query → the GetReservationCoverage request(s) and the equivalent CLI command.
 
-use crate::aws::ce::{
-    GetReservationCoverageInput, Granularity, GroupDefinition, GroupDefinitionType,
-};
-use crate::filter::{check, CoverageCommand, Expression, Operation, Severity};
+use crate::aws::ce::{GetReservationCoverageInput, GroupDefinition, GroupDefinitionType};
+use crate::filter::{CoverageCommand, Expression};
 
 use super::query::ValidQuery;
 
@@ -14,10 +12,7 @@ pub const METRICS: [&str; 3] = ["Hour", "Unit", "Cost"];
 /// GetReservationCoverage (the form already blocks on them; this is the last guard before a
 /// request is signed).
 pub fn unsendable(filter: &Expression) -> Option<String> {
-    check(filter, Operation::GetReservationCoverage)
-        .into_iter()
-        .find(|v| v.severity == Severity::Error)
-        .map(|v| format!("The filter can't be sent: {} ({})", v.message, v.path))
+    crate::commitments::unsendable_for(crate::commitments::View::RiCoverage, filter)
 }
 
 /// The time-series request for `query` with `filter` (the user's, or one pinned to a split
@@ -55,15 +50,11 @@ pub fn tag_values_input(
 /// split is many commands, one per value).
 pub fn cli_command(query: &ValidQuery) -> String {
     let interval = query.period.interval();
-    let granularity = match query.granularity {
-        Granularity::Daily => "DAILY",
-        Granularity::Monthly => "MONTHLY",
-        Granularity::Hourly => "HOURLY",
-    };
     CoverageCommand {
+        command: None,
         start: interval.start,
         end: interval.end,
-        granularity: Some(granularity.to_owned()),
+        granularity: Some(crate::commitments::granularity_text(query.granularity).to_owned()),
         group_by: Vec::new(),
         metrics: METRICS.iter().map(|m| (*m).to_owned()).collect(),
         filter: query.filter.clone(),
@@ -115,7 +106,7 @@ mod tests {
         // The series themselves are requested per value, with granularity.
         assert_eq!(
             coverage_input(&q, None).unwrap().granularity,
-            Some(Granularity::Monthly)
+            Some(crate::aws::ce::Granularity::Monthly)
         );
     }
 

@@ -1,4 +1,4 @@
-//! Export as an `aws ce get-reservation-coverage` command line for bash.
+//! Export as an `aws ce get-reservation-coverage` (or another view's) command line for bash.
 //!
 //! The filter and group-by go in as JSON (the CLI accepts JSON for any structure argument), so
 //! no value ever has to survive the CLI's shorthand syntax, where `,` and `=` are special.
@@ -17,6 +17,8 @@ pub struct GroupBy {
 /// Everything `get-reservation-coverage` needs, as plain values.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct CoverageCommand {
+    /// The `aws ce` subcommand (`None`: `get-reservation-coverage`).
+    pub command: Option<&'static str>,
     /// `TimePeriod.Start`, inclusive (`YYYY-MM-DD`).
     pub start: String,
     /// `TimePeriod.End`, exclusive (`YYYY-MM-DD`).
@@ -37,7 +39,7 @@ impl CoverageCommand {
         let mut words = vec![
             "aws".to_string(),
             "ce".into(),
-            "get-reservation-coverage".into(),
+            self.command.unwrap_or("get-reservation-coverage").into(),
         ];
         words.push("--time-period".into());
         words.push(time_period(&self.start, &self.end));

@@ -37,9 +37,15 @@
 //! - GetSavingsPlansCoverage, member `GetSavingsPlansCoverageRequest$Filter`
 //!   (<https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetSavingsPlansCoverage.html>):
 //!   "You can filter data for Savings Plans usage with the following dimensions: LINKED_ACCOUNT,
-//!   REGION, SERVICE, INSTANCE_FAMILY" → [`SP_COVERAGE_DIMENSIONS`] (INSTANCE_FAMILY is not in
-//!   the model's `Dimension` enum: see [`Dimension::InstanceFamily`]); "only AND is supported
+//!   REGION, SERVICE, INSTANCE_FAMILY" → [`SP_COVERAGE_DIMENSIONS`]; "only AND is supported
 //!   among each dimension"; "Cost category is also supported." No TAG: tags are refused.
+//!   Where the document and the model disagree, the model wins: INSTANCE_FAMILY is not a value
+//!   of the model's `Dimension` enum (botocore 1.44.5), which `DimensionValues$Key` is and which
+//!   AWS validates requests against ("Member must satisfy enum value set"), so a filter naming it
+//!   would be refused; the enum's name for an instance family is INSTANCE_TYPE_FAMILY (the
+//!   `SAVINGS_PLANS` context: "INSTANCE_TYPE_FAMILY - The family of instances (For example,
+//!   m5)"), which is what this view filters by. INSTANCE_FAMILY stays a `GroupBy` key (a free
+//!   string there), which is how the split lists a period's families.
 //! - GetSavingsPlansUtilization, member `GetSavingsPlansUtilizationRequest$Filter`
 //!   (<https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetSavingsPlansUtilization.html>):
 //!   "You can filter data with the following dimensions: LINKED_ACCOUNT, SAVINGS_PLAN_ARN,
@@ -142,12 +148,13 @@ pub const RI_UTILIZATION_DIMENSIONS: [Dimension; 11] = [
     Dimension::Tenancy,
 ];
 
-/// Dimensions GetSavingsPlansCoverage can filter by, in the documented order.
+/// Dimensions GetSavingsPlansCoverage can filter by, in the documented order (the documented
+/// INSTANCE_FAMILY by its enum name, INSTANCE_TYPE_FAMILY: see the module doc).
 pub const SP_COVERAGE_DIMENSIONS: [Dimension; 4] = [
     Dimension::LinkedAccount,
     Dimension::Region,
     Dimension::Service,
-    Dimension::InstanceFamily,
+    Dimension::InstanceTypeFamily,
 ];
 
 /// Dimensions GetSavingsPlansUtilization can filter by, in the documented order.
@@ -637,6 +644,18 @@ impl Checker {
     fn allowed_dimension(&mut self, dimension: &Dimension, c: &Condition<Dimension>, path: &str) {
         let view = self.view;
         match &view.dimensions {
+            Dimensions::Only(list)
+                if Dimension::DOCUMENTED_ONLY.contains(dimension)
+                    && list.contains(&Dimension::InstanceTypeFamily) =>
+            {
+                let message = format!(
+                    "AWS's documentation lists {dimension} for {} filters, but its service \
+                     model has no such dimension, so AWS refuses it: use INSTANCE_TYPE_FAMILY \
+                     (the family of instances, for example m5).",
+                    view.name
+                );
+                self.push(path, Rule::DimensionNotAllowed, Severity::Error, message);
+            }
             Dimensions::Only(list) if !list.contains(dimension) => {
                 let message = format!(
                     "AWS can't filter {} by {dimension}: use one of {}.",
@@ -653,18 +672,10 @@ impl Checker {
                 self.push(path, Rule::DimensionNotAllowed, Severity::Error, message);
             }
             Dimensions::AllBut(..) if Dimension::DOCUMENTED_ONLY.contains(dimension) => {
-                let documented: Vec<&str> = Operation::ALL
-                    .iter()
-                    .map(|o| o.view())
-                    .filter(
-                        |v| matches!(v.dimensions, Dimensions::Only(l) if l.contains(dimension)),
-                    )
-                    .map(|v| v.name)
-                    .collect();
                 let message = format!(
-                    "{dimension} is not in Cost Explorer's list of dimensions: AWS documents it \
-                     only for {} filters, so it may be refused here.",
-                    documented.join(" and ")
+                    "{dimension} is not in Cost Explorer's service model (only the Savings Plans \
+                     coverage documentation names it), so AWS may refuse it: use \
+                     INSTANCE_TYPE_FAMILY for an instance family."
                 );
                 self.push(path, Rule::UnknownDimension, Severity::Warning, message);
             }
