@@ -726,3 +726,88 @@ fn credentials_known_to_have_expired_are_never_sent() {
     shell.start(&mut Run::new(), &mut job);
     assert_eq!(shell.log.len(), 1);
 }
+
+fn sp_coverage_item(day: u8) -> String {
+    format!(
+        r#"{{"Attributes": {{}}, "Coverage": {{"SpendCoveredBySavingsPlans": "9", "OnDemandCost": "1", "TotalCost": "10", "CoveragePercentage": "90"}}, "TimePeriod": {{"Start": "2026-11-{day:02}", "End": "2026-11-{:02}"}}}}"#,
+        day + 1
+    )
+}
+
+fn commitments_view(view: lens_core::commitments::View) -> lens_core::commitments::ViewInput {
+    let query = lens_core::coverage::CoverageQuery {
+        view,
+        preset: lens_core::coverage::Preset::MonthToDate,
+        ..Default::default()
+    }
+    .validate(time::macros::date!(2026 - 11 - 23))
+    .unwrap();
+    lens_core::commitments::view_input(&query, None).unwrap()
+}
+
+#[test]
+fn savings_plans_coverage_follows_next_token_and_a_repeat_comes_from_the_cache() {
+    use lens_core::commitments::{View, ViewJob};
+    let mut shell = Shell::new();
+    let input = commitments_view(View::SpCoverage);
+    let mut run = Run::new();
+    let mut job = ViewJob::for_connection(input.clone(), &connection());
+    shell.start(&mut run, &mut job);
+    let first = shell.answer(
+        &mut run,
+        &mut job,
+        "GetSavingsPlansCoverage",
+        200,
+        &format!(
+            r#"{{"SavingsPlansCoverages": [{}], "NextToken": "page-2"}}"#,
+            sp_coverage_item(1)
+        ),
+    );
+    assert!(!first.body.contains("NextToken"));
+    let second = shell.answer(
+        &mut run,
+        &mut job,
+        "GetSavingsPlansCoverage",
+        200,
+        &format!(r#"{{"SavingsPlansCoverages": [{}]}}"#, sp_coverage_item(2)),
+    );
+    // The token goes back as `NextToken`, the member this operation names it.
+    assert!(
+        second.body.ends_with(r#""NextToken": "page-2"}"#),
+        "{}",
+        second.body
+    );
+    assert!(job.is_done());
+    assert_eq!(run.cost().ce_requests, 2);
+    let table = job.into_table(None).unwrap();
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.period_percent(), Some(90.0));
+    // Asked again this session: nothing is sent, nothing billed.
+    let mut again_run = Run::new();
+    let mut again = ViewJob::for_connection(input, &connection());
+    shell.start(&mut again_run, &mut again);
+    assert!(shell.sent.is_empty(), "{:?}", shell.sent);
+    assert!(again.is_done());
+    assert_eq!(again_run.cost().ce_requests, 0);
+    assert_eq!(again.into_table(None).unwrap().rows.len(), 2);
+}
+
+#[test]
+fn savings_plans_utilization_is_one_request_and_its_error_keeps_aws_words() {
+    use lens_core::commitments::{View, ViewJob};
+    let mut shell = Shell::new();
+    let mut run = Run::new();
+    let mut job = ViewJob::for_connection(commitments_view(View::SpUtilization), &connection());
+    shell.start(&mut run, &mut job);
+    assert_eq!(shell.sent.len(), 1);
+    shell.answer(
+        &mut run,
+        &mut job,
+        "GetSavingsPlansUtilization",
+        400,
+        &ce_error("DataUnavailableException", "Data is not available yet."),
+    );
+    assert!(job.is_done());
+    let e = job.into_table(None).unwrap_err();
+    assert_eq!(e.aws_code(), Some("DataUnavailableException"));
+}

@@ -17,7 +17,7 @@ pub fn SummaryStrip(
     on_fetch_all: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <section class="summary-strip" aria-label="Commitments for the period">
+        <section class="summary-strip" aria-label="Summary: the four figures and unused commitment">
             <ul>
                 {move || cells.get().into_iter().map(|c| {
                     // Colour only a fetched percentage against its target.

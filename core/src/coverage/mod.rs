@@ -1,5 +1,6 @@
-//! Reservation coverage over time (issue 8): the query form's model, the split fan-out plan,
-//! and the answers turned into rows, chart series and CSV. Pure Rust, tested natively.
+//! Reservation coverage over time (issue 8): the query form's model (shared by the four
+//! Commitments views), the split fan-out plan, and coverage answers turned into rows (their
+//! lines, stacks and CSV are `commitments::Table`'s, like every view's). Pure Rust, tested natively.
 
 pub mod fanout;
 pub mod query;
@@ -12,7 +13,4 @@ pub use query::{
     DEFAULT_TARGET, GROUP_DIMENSIONS,
 };
 pub use request::{cli_command, coverage_input, tag_values_input, unsendable, METRICS};
-pub use series::{
-    band, coverage_csv, coverage_series, figures, hours_percent, rows_from_pages, stacks, Band,
-    CoverageRow, Series, Stack, COLUMNS, KINDS,
-};
+pub use series::{band, figures, rows_from_pages, Band, CoverageRow, Series, Stack};

@@ -3,12 +3,7 @@
 //! Rows keep AWS's exact text for every figure (tables and CSV show it unchanged); the parsed
 //! values only feed charts, sums and colours.
 
-use std::collections::HashMap;
-
 use crate::aws::ce::{Amount, Coverage, ReservationCoveragePage};
-use crate::csv::CsvTable;
-
-use super::query::Metric;
 
 /// One period (and group) of coverage.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,28 +18,8 @@ pub struct CoverageRow {
     pub coverage: Coverage,
 }
 
-/// The figures of one row as (column title, text), in table order.
-pub const COLUMNS: [&str; 9] = [
-    "Coverage % (hours)",
-    "Reserved hours",
-    "On-demand hours",
-    "Total running hours",
-    "Coverage % (normalized units)",
-    "Reserved units",
-    "On-demand units",
-    "Total running units",
-    "On-demand cost",
-];
-
-/// How each of [`COLUMNS`] reads for people.
-pub const KINDS: [crate::numbers::Kind; 9] = {
-    use crate::numbers::Kind::{Percent, Quantity, Usd};
-    [
-        Percent, Quantity, Quantity, Quantity, Percent, Quantity, Quantity, Quantity, Usd,
-    ]
-};
-
-/// The texts of [`COLUMNS`] for `c` (empty where AWS sent nothing).
+/// The nine figures of `c` in RI coverage's column order (`commitments::View::layout`;
+/// `None` where AWS sent nothing).
 pub fn figures(c: &Coverage) -> [Option<&Amount>; 9] {
     let h = c.coverage_hours.as_ref();
     let u = c.coverage_normalized_units.as_ref();
@@ -63,20 +38,6 @@ pub fn figures(c: &Coverage) -> [Option<&Amount>; 9] {
     ]
 }
 
-/// The value of one figure of `c` (0 when absent).
-fn value(c: &Coverage, column: usize) -> f64 {
-    figures(c)[column].map_or(0.0, |a| a.value)
-}
-
-/// Coverage in percent of running hours: AWS's own figure, or reserved / running when AWS
-/// sent none; `None` when nothing ran.
-pub fn hours_percent(c: &Coverage) -> Option<f64> {
-    let total = value(c, 3);
-    if total <= 0.0 {
-        return None;
-    }
-    Some(figures(c)[0].map_or(value(c, 1) / total * 100.0, |a| a.value))
-}
 
 /// Where a coverage figure stands against the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,153 +141,14 @@ pub struct Stack {
     pub on_demand: f64,
 }
 
-/// Sums of the figures needed for coverage and stacks.
-#[derive(Clone, Copy, Default)]
-struct Sums {
-    reserved_hours: f64,
-    total_hours: f64,
-    reserved_units: f64,
-    on_demand_units: f64,
-    on_demand_hours: f64,
-    on_demand_cost: f64,
-}
-
-impl Sums {
-    fn add(&mut self, c: &Coverage) {
-        self.reserved_hours += value(c, 1);
-        self.on_demand_hours += value(c, 2);
-        self.total_hours += value(c, 3);
-        self.reserved_units += value(c, 5);
-        self.on_demand_units += value(c, 6);
-        self.on_demand_cost += value(c, 8);
-    }
-
-    fn percent(&self) -> Option<f64> {
-        (self.total_hours > 0.0).then(|| self.reserved_hours / self.total_hours * 100.0)
-    }
-}
-
-/// The periods of `rows`, in order of first appearance (AWS sends them in time order).
-fn periods(rows: &[CoverageRow]) -> Vec<String> {
-    let mut seen = HashMap::new();
-    let mut out = Vec::new();
-    for r in rows {
-        if seen.insert(r.start.as_str(), ()).is_none() {
-            out.push(r.start.clone());
-        }
-    }
-    out
-}
-
-/// Coverage lines: one per group for the `top` groups with the most running hours, the rest
-/// summed into "Others" (hours re-added, not percentages averaged); "All usage" when unsplit.
-pub fn coverage_series(rows: &[CoverageRow], top: usize) -> Vec<Series> {
-    let periods = periods(rows);
-    let mut by_group: HashMap<&str, HashMap<&str, Sums>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for r in rows {
-        let g = r.group.as_deref().unwrap_or("All usage");
-        let entry = by_group.entry(g).or_insert_with(|| {
-            order.push(g);
-            HashMap::new()
-        });
-        entry.entry(r.start.as_str()).or_default().add(&r.coverage);
-    }
-    let weight = |g: &str| -> f64 { by_group[g].values().map(|s| s.total_hours).sum() };
-    crate::sort::sort_by(&mut order, &|a, b| {
-        weight(b)
-            .total_cmp(&weight(a))
-            .then_with(|| crate::reservations::natural_cmp(a, b))
-    });
-    let line = |name: &str, others: bool, sums: &dyn Fn(&str) -> Option<Sums>| Series {
-        name: name.to_owned(),
-        others,
-        points: periods
-            .iter()
-            .map(|p| (p.clone(), sums(p).and_then(|s| s.percent())))
-            .collect(),
-    };
-    let mut out: Vec<Series> = order
-        .iter()
-        .take(top)
-        .map(|g| line(g, false, &|p| by_group[g].get(p).copied()))
-        .collect();
-    if order.len() > top {
-        let rest = &order[top..];
-        out.push(line(&format!("Others ({})", rest.len()), true, &|p| {
-            let mut total = Sums::default();
-            let mut any = false;
-            for g in rest {
-                if let Some(s) = by_group[g].get(p) {
-                    any = true;
-                    total.reserved_hours += s.reserved_hours;
-                    total.total_hours += s.total_hours;
-                }
-            }
-            any.then_some(total)
-        }));
-    }
-    out
-}
-
-/// Reserved vs on-demand per period, summed over groups, in `metric`.
-pub fn stacks(rows: &[CoverageRow], metric: Metric) -> Vec<Stack> {
-    let mut sums: HashMap<&str, Sums> = HashMap::new();
-    for r in rows {
-        sums.entry(r.start.as_str()).or_default().add(&r.coverage);
-    }
-    periods(rows)
-        .into_iter()
-        .map(|p| {
-            let s = sums[p.as_str()];
-            let (reserved, on_demand) = match metric {
-                Metric::Hours => (s.reserved_hours, s.on_demand_hours),
-                Metric::NormalizedUnits => (s.reserved_units, s.on_demand_units),
-                Metric::Cost => (0.0, s.on_demand_cost),
-            };
-            Stack {
-                start: p,
-                reserved,
-                on_demand,
-            }
-        })
-        .collect()
-}
-
-/// The rows as CSV with AWS's exact strings (End as AWS's exclusive end).
-pub fn coverage_csv(rows: &[CoverageRow], total: Option<&Coverage>) -> String {
-    let mut header = vec!["Start", "End (exclusive)", "Group"];
-    header.extend(COLUMNS);
-    let mut csv = CsvTable::new(header);
-    let mut push = |start: &str, end: &str, group: &str, c: &Coverage| {
-        let mut cells = vec![start.to_owned(), end.to_owned(), group.to_owned()];
-        cells.extend(
-            figures(c)
-                .iter()
-                .map(|a| a.map(|a| a.text.to_string()).unwrap_or_default()),
-        );
-        csv.push_row(cells);
-    };
-    for r in rows {
-        push(
-            &r.start,
-            &r.end,
-            r.group.as_deref().unwrap_or(""),
-            &r.coverage,
-        );
-    }
-    if let Some(t) = total {
-        push("Total", "", "", t);
-    }
-    csv.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::aws::ce::{
         CoverageByTime, CoverageCost, CoverageGroup, CoverageHours, DateInterval,
     };
+    use crate::commitments::{coverage_figures, ri_coverage_table, Row, Table, View};
+    use crate::coverage::Metric;
 
     fn amount(t: &str) -> Option<Amount> {
         Amount::parse(t, false)
@@ -379,12 +201,11 @@ mod tests {
                 ..Default::default()
             },
         ];
-        let (rows, total) = rows_from_pages(&pages, None);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].start, "2026-11-02");
-        assert_eq!(hours_percent(&rows[0].coverage), Some(60.0));
-        assert_eq!(hours_percent(&total.clone().unwrap()), Some(40.0));
-        let series = coverage_series(&rows, 10);
+        let table = ri_coverage_table(&pages, None);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[1].start, "2026-11-02");
+        assert_eq!(table.period_percent(), Some(40.0));
+        let series = table.series(10);
         assert_eq!(series.len(), 1);
         assert_eq!(series[0].name, "All usage");
         assert_eq!(
@@ -394,7 +215,7 @@ mod tests {
                 ("2026-11-02".into(), Some(0.0))
             ]
         );
-        let csv = coverage_csv(&rows, total.as_ref());
+        let csv = table.csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[1], "2026-11-01,2026-11-02,,60,6,4,10,,,,,0.4");
@@ -420,28 +241,40 @@ mod tests {
             }],
             ..Default::default()
         };
-        let (rows, _) = rows_from_pages(&[page], None);
+        let (rows, _) = rows_from_pages(std::slice::from_ref(&page), None);
         assert_eq!(rows[0].group.as_deref(), Some("=m5.large"));
         // Formula-looking names from other accounts are neutralised in the CSV.
-        assert!(coverage_csv(&rows, None).contains(",'=m5.large,"));
+        assert!(ri_coverage_table(&[page], None)
+            .csv()
+            .contains(",'=m5.large,"));
+    }
+
+    fn table(rows: &[(&str, &str, &str)]) -> Table {
+        Table {
+            view: View::RiCoverage,
+            rows: rows
+                .iter()
+                .map(|(g, r, o)| Row {
+                    start: "2026-11-01".into(),
+                    end: "2026-11-02".into(),
+                    group: Some((*g).into()),
+                    figures: coverage_figures(&cov(r, o)),
+                })
+                .collect(),
+            total: None,
+        }
     }
 
     #[test]
     fn others_re_add_hours_instead_of_averaging_percentages() {
-        let row = |g: &str, r: &str, o: &str| CoverageRow {
-            start: "2026-11-01".into(),
-            end: "2026-11-02".into(),
-            group: Some(g.into()),
-            coverage: cov(r, o),
-        };
         // Weights: big 100 h, mid 10 h, a 1 h, b 9 h.
-        let rows = vec![
-            row("a", "1", "0"),
-            row("big", "50", "50"),
-            row("b", "0", "9"),
-            row("mid", "10", "0"),
-        ];
-        let s = coverage_series(&rows, 2);
+        let t = table(&[
+            ("a", "1", "0"),
+            ("big", "50", "50"),
+            ("b", "0", "9"),
+            ("mid", "10", "0"),
+        ]);
+        let s = t.series(2);
         let names: Vec<_> = s.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["big", "mid", "Others (2)"]);
         // Others: 1 reserved of 10 running = 10%, not the mean of 100% and 0%.
@@ -450,22 +283,17 @@ mod tests {
 
     #[test]
     fn stacks_per_metric() {
-        let rows = vec![CoverageRow {
-            start: "2026-11-01".into(),
-            end: "2026-11-02".into(),
-            group: None,
-            coverage: cov("6", "4"),
-        }];
+        let t = table(&[("a", "6", "4")]);
         assert_eq!(
-            stacks(&rows, Metric::Hours),
+            t.stacks(Metric::Hours),
             [Stack {
                 start: "2026-11-01".into(),
                 reserved: 6.0,
                 on_demand: 4.0
             }]
         );
-        assert_eq!(stacks(&rows, Metric::Cost)[0].reserved, 0.0);
-        assert!((stacks(&rows, Metric::Cost)[0].on_demand - 0.4).abs() < 1e-12);
+        assert_eq!(t.stacks(Metric::Cost)[0].reserved, 0.0);
+        assert!((t.stacks(Metric::Cost)[0].on_demand - 0.4).abs() < 1e-12);
     }
 
     #[test]
