@@ -421,3 +421,602 @@ fn a_reservation_shared_with_hundreds_of_accounts_and_an_interruptible_pair() {
         Some("cr-0a1b2c3d4e5f60008")
     );
 }
+
+// Reservation utilization and Savings Plans: the answers are read as JSON (their parsers are
+// not in this tree yet), every member checked, the parts against the wholes and the views
+// against each other.
+
+/// The sample's answer to Cost Explorer's `operation` with `body` (signed at `at()`).
+fn ce_json(operation: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    let req = lens_core::aws::operation::sign_body(
+        Service::CostExplorer,
+        operation,
+        body.to_string(),
+        &ce_endpoint(),
+        &demo_credentials(),
+        at(),
+    )
+    .unwrap();
+    let resp = answer(&req);
+    let json = serde_json::from_str(&resp.body).unwrap_or_else(|e| panic!("{e}: {}", resp.body));
+    (resp.status, json)
+}
+
+/// The successful answer to `operation`.
+fn ce_ok(operation: &str, body: serde_json::Value) -> serde_json::Value {
+    let (status, json) = ce_json(operation, body);
+    assert_eq!(status, 200, "{json}");
+    json
+}
+
+/// Asserts that `operation` refuses `body` as Cost Explorer does.
+fn refused(operation: &str, body: serde_json::Value) {
+    let (status, json) = ce_json(operation, body.clone());
+    assert_eq!(status, 400, "{body} -> {json}");
+    assert_eq!(
+        json["__type"], "com.amazon.costexplorer#ValidationException",
+        "{body} -> {json}"
+    );
+    assert!(!json["Message"].as_str().unwrap().is_empty());
+}
+
+/// A member written as Cost Explorer writes numbers: a string (it must be there).
+fn n(object: &serde_json::Value, member: &str) -> f64 {
+    object[member]
+        .as_str()
+        .unwrap_or_else(|| panic!("no {member} in {object}"))
+        .parse()
+        .unwrap()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn period(start: &str, end: &str) -> serde_json::Value {
+    serde_json::json!({ "Start": start, "End": end })
+}
+
+fn starts(list: &serde_json::Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["TimePeriod"]["Start"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Asserts that ReservationAggregates `a` has every member and that they agree.
+fn check_aggregates(a: &serde_json::Value) {
+    let purchased = n(a, "PurchasedHours");
+    let actual = n(a, "TotalActualHours");
+    let fee = n(a, "TotalAmortizedFee");
+    assert!(actual <= purchased + 1e-9, "{a}");
+    assert!(close(n(a, "UnusedHours"), purchased - actual), "{a}");
+    assert!(
+        close(
+            n(a, "UnusedUnits"),
+            n(a, "PurchasedUnits") - n(a, "TotalActualUnits")
+        ),
+        "{a}"
+    );
+    if purchased > 0.0 {
+        assert!(
+            close(n(a, "UtilizationPercentage"), actual * 100.0 / purchased),
+            "{a}"
+        );
+        assert!(
+            close(
+                n(a, "UtilizationPercentageInUnits"),
+                n(a, "TotalActualUnits") * 100.0 / n(a, "PurchasedUnits")
+            ),
+            "{a}"
+        );
+    }
+    assert!(
+        close(
+            fee,
+            n(a, "AmortizedUpfrontFee") + n(a, "AmortizedRecurringFee")
+        ),
+        "{a}"
+    );
+    assert!(
+        close(
+            n(a, "NetRISavings"),
+            n(a, "OnDemandCostOfRIHoursUsed") - fee
+        ),
+        "{a}"
+    );
+    assert!(
+        close(
+            n(a, "TotalPotentialRISavings"),
+            n(a, "RealizedSavings") + n(a, "UnrealizedSavings")
+        ),
+        "{a}"
+    );
+    assert!(
+        close(
+            n(a, "NetRISavings"),
+            n(a, "RealizedSavings") - n(a, "RICostForUnusedHours")
+        ),
+        "{a}"
+    );
+    assert_eq!(a.as_object().unwrap().len(), 17, "{a}");
+}
+
+#[test]
+fn reservation_utilization_adds_up_and_matches_the_coverage() {
+    let october = period("2026-10-01", "2026-11-01");
+    let grouped = ce_ok(
+        "GetReservationUtilization",
+        serde_json::json!({
+            "TimePeriod": october,
+            "GroupBy": [{ "Type": "DIMENSION", "Key": "SUBSCRIPTION_ID" }],
+        }),
+    );
+    let months = grouped["UtilizationsByTime"].as_array().unwrap();
+    assert_eq!(months.len(), 1);
+    let month = &months[0];
+    check_aggregates(&month["Total"]);
+    check_aggregates(&grouped["Total"]);
+    let groups = month["Groups"].as_array().unwrap();
+    assert!(groups.len() >= 5, "{groups:?}");
+    let mut sum = 0.0;
+    for g in groups {
+        assert_eq!(g["Key"], "SUBSCRIPTION_ID");
+        assert_eq!(g["Value"], g["Attributes"]["subscriptionId"]);
+        for member in [
+            "leaseId",
+            "instanceType",
+            "region",
+            "scope",
+            "subscriptionType",
+        ] {
+            assert!(g["Attributes"][member].is_string(), "{member}: {g}");
+        }
+        check_aggregates(&g["Utilization"]);
+        sum += n(&g["Utilization"], "PurchasedHours");
+    }
+    assert!(close(sum, n(&month["Total"], "PurchasedHours")));
+    // Most are well used; the m6i.xlarge reservation bought 75 days ago is not: used on
+    // weekdays only, it is below an 80% target.
+    let low: Vec<&serde_json::Value> = groups
+        .iter()
+        .filter(|g| n(&g["Utilization"], "UtilizationPercentage") < 80.0)
+        .collect();
+    assert_eq!(low.len(), 1, "{low:?}");
+    assert_eq!(low[0]["Attributes"]["instanceType"], "m6i.xlarge");
+    assert_eq!(low[0]["Attributes"]["scope"], "Region");
+    assert!(n(&grouped["Total"], "UtilizationPercentage") > 80.0);
+
+    // The hours the reservations used are the hours the coverage calls reserved.
+    let used = |filter: Option<Expression>| {
+        let mut body = serde_json::json!({ "TimePeriod": october, "Granularity": "MONTHLY" });
+        let mut input = query("2026-10-01", "2026-11-01", Granularity::Monthly);
+        if let Some(f) = filter {
+            body["Filter"] = serde_json::to_value(&f).unwrap();
+            input.filter = Some(f);
+        }
+        let utilization = ce_ok("GetReservationUtilization", body);
+        let reserved = hours(&coverage(&input).unwrap().total).0;
+        (n(&utilization["Total"], "TotalActualHours"), reserved)
+    };
+    let (all, reserved) = used(None);
+    assert!(all > 0.0 && close(all, reserved), "{all} {reserved}");
+    let (eu, reserved_eu) = used(Some(Expression::dimension(
+        Dimension::Region,
+        ["eu-west-1"],
+    )));
+    assert!(
+        eu > 0.0 && eu < all && close(eu, reserved_eu),
+        "{eu} {reserved_eu}"
+    );
+    let (rds, reserved_rds) = used(Some(Expression::dimension(
+        Dimension::Service,
+        ["Amazon Relational Database Service"],
+    )));
+    assert!(
+        rds > 0.0 && close(rds, reserved_rds),
+        "{rds} {reserved_rds}"
+    );
+}
+
+#[test]
+fn reservation_utilization_pages_filters_and_refusals() {
+    const OP: &str = "GetReservationUtilization";
+    let november = period("2026-11-01", "2026-12-01");
+    // DAILY without Granularity or GroupBy, up to the day it is asked (2026-11-18).
+    let daily = ce_ok(OP, serde_json::json!({ "TimePeriod": november }));
+    let days = starts(&daily["UtilizationsByTime"]);
+    assert_eq!(days.len(), 18);
+    for p in daily["UtilizationsByTime"].as_array().unwrap() {
+        check_aggregates(&p["Total"]);
+        assert_eq!(p["Groups"], serde_json::json!([]));
+    }
+    // A weekend day (2026-11-14) uses less than a weekday (2026-11-11).
+    let day = |date: &str| {
+        let at = days.iter().position(|d| d == date).unwrap();
+        n(
+            &daily["UtilizationsByTime"][at]["Total"],
+            "UtilizationPercentage",
+        )
+    };
+    assert!(day("2026-11-14") < day("2026-11-11"));
+
+    // Pages of periods, then pages of groups, reach all without overlap.
+    let mut paged = Vec::new();
+    let mut body = serde_json::json!({ "TimePeriod": november, "MaxResults": 5 });
+    loop {
+        let page = ce_ok(OP, body.clone());
+        paged.extend(starts(&page["UtilizationsByTime"]));
+        match page["NextPageToken"].as_str() {
+            Some(t) => body["NextPageToken"] = t.into(),
+            None => break,
+        }
+    }
+    assert_eq!(paged, days);
+    let six_months = period("2026-06-01", "2026-12-01");
+    let by_ri = serde_json::json!([{ "Type": "DIMENSION", "Key": "SUBSCRIPTION_ID" }]);
+    let groups_of = |answer: &serde_json::Value| -> Vec<(String, String)> {
+        answer["UtilizationsByTime"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| {
+                let start = p["TimePeriod"]["Start"].as_str().unwrap().to_owned();
+                p["Groups"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(move |g| (start.clone(), g["Value"].as_str().unwrap().to_owned()))
+            })
+            .collect()
+    };
+    let whole = groups_of(&ce_ok(
+        OP,
+        serde_json::json!({ "TimePeriod": six_months, "GroupBy": by_ri }),
+    ));
+    assert!(whole.len() > 30, "{}", whole.len());
+    let mut paged = Vec::new();
+    let mut body =
+        serde_json::json!({ "TimePeriod": six_months, "GroupBy": by_ri, "MaxResults": 4 });
+    let mut pages = 0;
+    loop {
+        let page = ce_ok(OP, body.clone());
+        pages += 1;
+        paged.extend(groups_of(&page));
+        match page["NextPageToken"].as_str() {
+            Some(t) => body["NextPageToken"] = t.into(),
+            None => break,
+        }
+    }
+    assert_eq!(paged, whole);
+    assert_eq!(pages, whole.len().div_ceil(4));
+
+    // Filters narrow the numbers; SCOPE and And are taken.
+    let purchased = |filter: serde_json::Value| {
+        let body = serde_json::json!({ "TimePeriod": november, "Granularity": "MONTHLY", "Filter": filter });
+        n(&ce_ok(OP, body)["Total"], "PurchasedHours")
+    };
+    let all = purchased(serde_json::Value::Null);
+    let regional =
+        purchased(serde_json::json!({ "Dimensions": { "Key": "SCOPE", "Values": ["Region"] } }));
+    let us_linux = purchased(serde_json::json!({ "And": [
+        { "Dimensions": { "Key": "REGION", "Values": ["us-east-1"] } },
+        { "Dimensions": { "Key": "PLATFORM", "Values": ["Linux/UNIX"] } },
+    ] }));
+    assert!(0.0 < regional && regional < all, "{regional} {all}");
+    assert!(0.0 < us_linux && us_linux < all, "{us_linux} {all}");
+    // Sorted by a member, descending.
+    let sorted = ce_ok(
+        OP,
+        serde_json::json!({ "TimePeriod": period("2026-10-01", "2026-11-01"), "GroupBy": by_ri,
+            "SortBy": { "Key": "UtilizationPercentage", "SortOrder": "DESCENDING" } }),
+    );
+    let percents: Vec<f64> = sorted["UtilizationsByTime"][0]["Groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| n(&g["Utilization"], "UtilizationPercentage"))
+        .collect();
+    assert!(percents.windows(2).all(|w| w[0] >= w[1]), "{percents:?}");
+
+    let region = serde_json::json!({ "Dimensions": { "Key": "REGION", "Values": ["us-east-1"] } });
+    for body in [
+        serde_json::json!({ "TimePeriod": november, "Filter": { "Or": [region, region] } }),
+        serde_json::json!({ "TimePeriod": november, "Filter": { "Not": region } }),
+        serde_json::json!({ "TimePeriod": november, "Filter": { "And": [{ "And": [region] }] } }),
+        serde_json::json!({ "TimePeriod": november, "Filter": { "Dimensions": { "Key": "USAGE_TYPE", "Values": ["x"] } } }),
+        serde_json::json!({ "TimePeriod": november, "Filter": { "Tags": { "Key": "team", "Values": ["data"] } } }),
+        serde_json::json!({ "TimePeriod": november, "GroupBy": by_ri, "Granularity": "DAILY" }),
+        serde_json::json!({ "TimePeriod": november, "GroupBy": [{ "Type": "DIMENSION", "Key": "INSTANCE_TYPE" }] }),
+        serde_json::json!({ "TimePeriod": november, "Granularity": "HOURLY" }),
+        serde_json::json!({ "TimePeriod": november, "SortBy": { "Key": "Region" } }),
+        // The request's words in the message are escaped.
+        serde_json::json!({ "TimePeriod": november, "SortBy": { "Key": "a \"quoted\\ key" } }),
+        serde_json::json!({ "TimePeriod": period("2026-11-19", "2026-11-01") }),
+    ] {
+        refused(OP, body);
+    }
+}
+
+/// Asserts that SavingsPlansCoverageData `c` has every member and that they agree.
+fn check_sp_coverage(c: &serde_json::Value) -> (f64, f64) {
+    let covered = n(c, "SpendCoveredBySavingsPlans");
+    let on_demand = n(c, "OnDemandCost");
+    let total = n(c, "TotalCost");
+    assert!(close(total, covered + on_demand), "{c}");
+    if total > 0.0 {
+        assert!(
+            close(n(c, "CoveragePercentage"), covered * 100.0 / total),
+            "{c}"
+        );
+    }
+    (covered, on_demand)
+}
+
+#[test]
+fn savings_plans_coverage_pages_a_year_and_agrees_with_the_rest() {
+    const OP: &str = "GetSavingsPlansCoverage";
+    // A year of days: 20 a page by default, by NextToken.
+    let year = period("2025-11-19", "2026-11-19");
+    let mut body = serde_json::json!({ "TimePeriod": year, "Granularity": "DAILY" });
+    let (mut days, mut pages, mut covered) = (Vec::new(), 0, 0.0);
+    loop {
+        let page = ce_ok(OP, body.clone());
+        assert!(page.get("NextPageToken").is_none());
+        pages += 1;
+        let entries = page["SavingsPlansCoverages"].as_array().unwrap();
+        assert!(entries.len() <= 20);
+        for e in entries {
+            assert_eq!(e["Attributes"], serde_json::json!({}));
+            covered += check_sp_coverage(&e["Coverage"]).0;
+        }
+        days.extend(starts(&page["SavingsPlansCoverages"]));
+        match page["NextToken"].as_str() {
+            Some(t) => body["NextToken"] = t.into(),
+            None => break,
+        }
+    }
+    assert_eq!((pages, days.len()), (19, 365));
+    let mut unique = days.clone();
+    unique.dedup();
+    assert_eq!(unique, days);
+    assert_eq!(
+        (days[0].as_str(), days[364].as_str()),
+        ("2025-11-19", "2026-11-18")
+    );
+
+    // The commitment the plans used is the spend they covered.
+    let utilization = ce_ok(
+        "GetSavingsPlansUtilization",
+        serde_json::json!({ "TimePeriod": year, "Granularity": "MONTHLY" }),
+    );
+    let used = n(&utilization["Total"]["Utilization"], "UsedCommitment");
+    assert!(covered > 0.0 && close(covered, used), "{covered} {used}");
+
+    // What the plans left on demand, and what they covered at on-demand rates, is the on-demand
+    // cost of the reservation coverage.
+    let october = period("2026-10-01", "2026-11-01");
+    let month = ce_ok(
+        OP,
+        serde_json::json!({ "TimePeriod": october, "Granularity": "MONTHLY" }),
+    );
+    let (covered, left) = check_sp_coverage(&month["SavingsPlansCoverages"][0]["Coverage"]);
+    let sp = ce_ok(
+        "GetSavingsPlansUtilization",
+        serde_json::json!({ "TimePeriod": october, "Granularity": "MONTHLY" }),
+    );
+    assert!(close(
+        covered,
+        n(&sp["Total"]["Utilization"], "UsedCommitment")
+    ));
+    let equivalent = n(&sp["Total"]["Savings"], "OnDemandCostEquivalent");
+    let ri = coverage(&query("2026-10-01", "2026-11-01", Granularity::Monthly)).unwrap();
+    let ri_on_demand = ri
+        .total
+        .unwrap()
+        .coverage_cost
+        .unwrap()
+        .on_demand_cost
+        .unwrap()
+        .value;
+    assert!(
+        close(left + equivalent, ri_on_demand),
+        "{left} + {equivalent} vs {ri_on_demand}"
+    );
+
+    // Groups split each month's total; filters narrow it.
+    let grouped = ce_ok(
+        OP,
+        serde_json::json!({ "TimePeriod": october,
+            "GroupBy": [{ "Type": "DIMENSION", "Key": "INSTANCE_FAMILY" }] }),
+    );
+    let families = grouped["SavingsPlansCoverages"].as_array().unwrap();
+    assert!(families.len() >= 5);
+    let total: f64 = families
+        .iter()
+        .map(|e| n(&e["Coverage"], "TotalCost"))
+        .sum();
+    assert!(close(total, covered + left));
+    assert!(families
+        .iter()
+        .all(|e| e["Attributes"]["instanceFamily"].is_string()));
+    let m7g = families
+        .iter()
+        .find(|e| e["Attributes"]["instanceFamily"] == "m7g")
+        .unwrap();
+    assert!(
+        n(&m7g["Coverage"], "CoveragePercentage")
+            > n(
+                &month["SavingsPlansCoverages"][0]["Coverage"],
+                "CoveragePercentage"
+            )
+    );
+    let total_of = |filter: serde_json::Value| {
+        let body = serde_json::json!({ "TimePeriod": october, "Granularity": "MONTHLY", "Filter": filter });
+        n(
+            &ce_ok(OP, body)["SavingsPlansCoverages"][0]["Coverage"],
+            "TotalCost",
+        )
+    };
+    let eu =
+        total_of(serde_json::json!({ "Dimensions": { "Key": "REGION", "Values": ["eu-west-1"] } }));
+    let data = total_of(serde_json::json!({ "And": [
+        { "Dimensions": { "Key": "LINKED_ACCOUNT", "Values": ["222233334444"] } },
+        { "CostCategories": { "Key": "Team", "Values": ["data", "ml"] } },
+    ] }));
+    assert!(0.0 < eu && eu < total, "{eu} {total}");
+    assert!(0.0 < data && data < total, "{data} {total}");
+
+    let region = serde_json::json!({ "Dimensions": { "Key": "REGION", "Values": ["us-east-1"] } });
+    for body in [
+        serde_json::json!({ "TimePeriod": october, "Filter": { "Or": [region, region] } }),
+        serde_json::json!({ "TimePeriod": october, "Filter": { "Not": region } }),
+        serde_json::json!({ "TimePeriod": october, "Filter": { "Dimensions": { "Key": "INSTANCE_TYPE", "Values": ["m6i.xlarge"] } } }),
+        serde_json::json!({ "TimePeriod": october, "Filter": { "Tags": { "Key": "team", "Values": ["data"] } } }),
+        serde_json::json!({ "TimePeriod": october, "Granularity": "MONTHLY",
+            "GroupBy": [{ "Type": "DIMENSION", "Key": "REGION" }] }),
+        serde_json::json!({ "TimePeriod": october, "GroupBy": [{ "Type": "DIMENSION", "Key": "LINKED_ACCOUNT" }] }),
+        serde_json::json!({ "TimePeriod": october, "Granularity": "HOURLY" }),
+        serde_json::json!({ "TimePeriod": october, "Metrics": ["UnblendedCost"] }),
+    ] {
+        refused(OP, body);
+    }
+}
+
+#[test]
+fn savings_plans_utilization_adds_up_per_plan() {
+    const OP: &str = "GetSavingsPlansUtilization";
+    let check = |u: &serde_json::Value| {
+        let utilization = &u["Utilization"];
+        let total = n(utilization, "TotalCommitment");
+        let used = n(utilization, "UsedCommitment");
+        assert!(used <= total + 1e-9, "{u}");
+        assert!(
+            close(n(utilization, "UnusedCommitment"), total - used),
+            "{u}"
+        );
+        if total > 0.0 {
+            assert!(
+                close(
+                    n(utilization, "UtilizationPercentage"),
+                    used * 100.0 / total
+                ),
+                "{u}"
+            );
+        }
+        let amortized = &u["AmortizedCommitment"];
+        assert!(close(
+            n(amortized, "TotalAmortizedCommitment"),
+            n(amortized, "AmortizedRecurringCommitment")
+                + n(amortized, "AmortizedUpfrontCommitment")
+        ));
+        assert!(close(n(amortized, "TotalAmortizedCommitment"), total));
+        let savings = &u["Savings"];
+        assert!(close(
+            n(savings, "NetSavings"),
+            n(savings, "OnDemandCostEquivalent") - n(amortized, "TotalAmortizedCommitment")
+        ));
+        (total, used)
+    };
+    let november = period("2026-11-01", "2026-11-19");
+    let ask = |filter: serde_json::Value| {
+        let answer = ce_ok(
+            OP,
+            serde_json::json!({ "TimePeriod": november, "Granularity": "DAILY", "Filter": filter }),
+        );
+        assert!(answer.get("NextToken").is_none() && answer.get("NextPageToken").is_none());
+        let by_day = answer["SavingsPlansUtilizationsByTime"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(by_day.len(), 18);
+        let sum = by_day
+            .iter()
+            .map(check)
+            .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let total = check(&answer["Total"]);
+        assert!(close(sum.0, total.0) && close(sum.1, total.1));
+        (total, by_day)
+    };
+    let ((all, all_used), _) = ask(serde_json::Value::Null);
+
+    // Each plan's own numbers, by the ARNs GetDimensionValues offers.
+    let values = |dimension: &str, period: serde_json::Value| -> Vec<String> {
+        let answer = ce_ok(
+            "GetDimensionValues",
+            serde_json::json!({ "TimePeriod": period, "Dimension": dimension, "Context": "SAVINGS_PLANS" }),
+        );
+        assert_eq!(
+            answer["TotalSize"],
+            answer["DimensionValues"].as_array().unwrap().len()
+        );
+        answer["DimensionValues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["Value"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let arns = values("SAVINGS_PLAN_ARN", november.clone());
+    assert_eq!(arns.len(), 2, "{arns:?}");
+    assert!(arns
+        .iter()
+        .all(|a| a.starts_with("arn:aws:savingsplans::") && a.contains(":savingsplan/")));
+    let (mut total, mut used) = (0.0, 0.0);
+    for arn in &arns {
+        let ((t, u), _) = ask(
+            serde_json::json!({ "Dimensions": { "Key": "SAVINGS_PLAN_ARN", "Values": [arn] } }),
+        );
+        assert!(0.0 < t && t < all);
+        total += t;
+        used += u;
+    }
+    assert!(close(total, all) && close(used, all_used));
+    // The EC2 Instance Savings Plan, sized for the weekdays of m7g, is used less on weekends.
+    let instance = serde_json::json!({ "And": [
+        { "Dimensions": { "Key": "SAVINGS_PLANS_TYPE", "Values": ["EC2InstanceSavingsPlans"] } },
+        { "Dimensions": { "Key": "INSTANCE_TYPE_FAMILY", "Values": ["m7g"] } },
+    ] });
+    let (_, by_day) = ask(instance);
+    let percent = |i: usize| n(&by_day[i]["Utilization"], "UtilizationPercentage");
+    // 2026-11-14 is a Saturday, 2026-11-11 a Wednesday.
+    assert!(
+        percent(13) < 80.0 && percent(10) > percent(13),
+        "{} {}",
+        percent(10),
+        percent(13)
+    );
+
+    // The Savings Plans' dimensions.
+    assert_eq!(
+        values("SAVINGS_PLANS_TYPE", november.clone()),
+        ["ComputeSavingsPlans", "EC2InstanceSavingsPlans"]
+    );
+    assert_eq!(
+        values("PAYMENT_OPTION", november.clone()),
+        ["All Upfront", "No Upfront"]
+    );
+    assert_eq!(values("INSTANCE_TYPE_FAMILY", november.clone()), ["m7g"]);
+    assert!(values("INSTANCE_FAMILY", november.clone()).contains(&"m7g".to_owned()));
+    assert_eq!(values("REGION", november.clone()).len(), 3);
+    assert_eq!(values("LINKED_ACCOUNT", november.clone()).len(), 3);
+    // The EC2 Instance Savings Plan was bought 30 days before 2026-11-18.
+    assert_eq!(
+        values("SAVINGS_PLAN_ARN", period("2026-05-01", "2026-06-01")).len(),
+        1
+    );
+
+    let arn =
+        serde_json::json!({ "Dimensions": { "Key": "SAVINGS_PLAN_ARN", "Values": [arns[0]] } });
+    for body in [
+        serde_json::json!({ "TimePeriod": november, "Filter": { "Or": [arn, arn] } }),
+        serde_json::json!({ "TimePeriod": november, "Filter": { "Not": arn } }),
+        serde_json::json!({ "TimePeriod": november, "Filter": { "Dimensions": { "Key": "SERVICE", "Values": ["x"] } } }),
+        serde_json::json!({ "TimePeriod": november, "Granularity": "HOURLY" }),
+        serde_json::json!({ "TimePeriod": november, "SortBy": { "Key": "OnDemandCost" } }),
+        serde_json::json!({ "TimePeriod": { "Start": "2026-11", "End": "2026-12" } }),
+    ] {
+        refused(OP, body);
+    }
+}

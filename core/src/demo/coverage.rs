@@ -8,18 +8,21 @@
 //! answers the same all day. Answers are written as text (every value is the model's own,
 //! nothing to escape): building `serde_json::Value`s cost 5 KB more of the first load.
 
-use crate::coverage::query;
+use super::{
+    by_time, daily, matches, names_service, objects_json, page, periods, ratio, text_object,
+    time_period, token_json, Answer, ByTime,
+};
 use serde_json::Value;
 
 /// One steady use of reserved-instance-eligible capacity.
-struct Workload {
-    service: &'static str,
-    instance_type: &'static str,
-    region: &'static str,
-    az: &'static str,
+pub(super) struct Workload {
+    pub(super) service: &'static str,
+    pub(super) instance_type: &'static str,
+    pub(super) region: &'static str,
+    pub(super) az: &'static str,
     platform: &'static str,
     tenancy: &'static str,
-    account: &'static str,
+    pub(super) account: &'static str,
     team: Option<&'static str>,
     /// DATABASE_ENGINE or CACHE_ENGINE ("" for EC2).
     engine: &'static str,
@@ -27,15 +30,15 @@ struct Workload {
     running: (u32, u32),
     /// Instances reserved, and a change: `(days before today, instances)`, bought when positive,
     /// expired when negative.
-    reserved: u32,
-    change: Option<(i64, i32)>,
+    pub(super) reserved: u32,
+    pub(super) change: Option<(i64, i32)>,
     /// On-demand USD per hour.
-    price: f64,
+    pub(super) price: f64,
     /// Days before today the workload began (`None`: it ran all along).
     since: Option<i64>,
 }
 
-const EC2: &str = "Amazon Elastic Compute Cloud - Compute";
+pub(super) const EC2: &str = "Amazon Elastic Compute Cloud - Compute";
 const RDS: &str = "Amazon Relational Database Service";
 const CACHE: &str = "Amazon ElastiCache";
 
@@ -84,7 +87,7 @@ const SANDBOX: &str = "444455556666";
 
 // One line a row: the table reads as a table.
 #[rustfmt::skip]
-const WORKLOADS: &[Workload] = &[
+pub(super) const WORKLOADS: &[Workload] = &[
     w(EC2, "m6i.xlarge", US_A, "Linux/UNIX", PROD, Some("platform"), "", (40, 26), 24, Some((75, 12)), 0.192),
     w(EC2, "m6i.xlarge", EU_B, "Linux/UNIX", PROD, Some("platform"), "", (18, 12), 12, None, 0.214),
     w(EC2, "r6g.2xlarge", US_B, "Linux/UNIX", DATA, Some("data"), "", (14, 14), 12, None, 0.4032),
@@ -101,34 +104,11 @@ const WORKLOADS: &[Workload] = &[
     Workload { since: Some(40), ..w(EC2, "m7g.2xlarge", EU_B, "Linux/UNIX", DATA, Some("ml"), "", (10, 6), 0, None, 0.3264) },
 ];
 
-const ACCOUNTS: [(&str, &str); 3] = [
+pub(super) const ACCOUNTS: [(&str, &str); 3] = [
     (PROD, "Production"),
     (DATA, "Data platform"),
     (SANDBOX, "Sandbox"),
 ];
-
-/// The sample counts days from 1970-01-01 (its day-to-day variation hashes that number).
-const EPOCH_JULIAN_DAY: i64 = 2_440_588;
-
-/// Days since 1970-01-01 of `YYYY-MM-DD` (`None` when it is not such a date).
-fn day_number(text: &str) -> Option<i64> {
-    crate::aws::datetime::parse_day(text).map(|d| i64::from(d.to_julian_day()) - EPOCH_JULIAN_DAY)
-}
-
-fn date_of(day: i64) -> time::Date {
-    time::Date::from_julian_day((day + EPOCH_JULIAN_DAY) as i32)
-        .unwrap_or_else(|_| unreachable!("days of the sample's range are dates"))
-}
-
-fn day_text(day: i64) -> String {
-    crate::coverage::day_text(date_of(day))
-}
-
-/// The first day of the month after `day`'s.
-fn next_month(day: i64) -> i64 {
-    let first = query::add_months(query::first_of_month(date_of(day)), 1);
-    i64::from(first.to_julian_day()) - EPOCH_JULIAN_DAY
-}
 
 impl Workload {
     /// Whether the workload ran on `day`, given `today`.
@@ -137,7 +117,7 @@ impl Workload {
     }
 
     /// The value of a Cost Explorer dimension for this workload.
-    fn attribute(&self, dimension: &str) -> &'static str {
+    pub(super) fn attribute(&self, dimension: &str) -> &'static str {
         match dimension {
             "AZ" => self.az,
             "INSTANCE_TYPE" => self.instance_type,
@@ -156,6 +136,29 @@ impl Workload {
             "DEPLOYMENT_OPTION" if self.service != EC2 => "Single-AZ",
             _ => "",
         }
+    }
+
+    /// Its value for a filter's leaf: dimensions, and the `team` tag.
+    pub(super) fn value_of(&self, kind: &str, key: &str) -> Option<&'static str> {
+        match kind {
+            "Dimensions" => Some(self.attribute(key)),
+            "Tags" => Some(self.tag(key)),
+            _ => None,
+        }
+    }
+
+    /// The value of its tag `key` ("" when it has none).
+    pub(super) fn tag(&self, key: &str) -> &'static str {
+        match key {
+            "team" => self.team.unwrap_or_default(),
+            _ => "",
+        }
+    }
+
+    /// (reserved hours, on-demand hours) on `day`, given `today` (`None`: it did not run yet).
+    pub(super) fn day(&self, index: usize, day: i64, today: i64) -> Option<(f64, f64)> {
+        self.runs_on(day, today)
+            .then(|| self.hours(index, day, today))
     }
 
     /// (reserved hours, on-demand hours) on `day`, given `today`.
@@ -179,7 +182,7 @@ impl Workload {
     }
 
     /// Normalized units per instance hour (AWS's size table).
-    fn units(&self) -> f64 {
+    pub(super) fn units(&self) -> f64 {
         let size = self.instance_type.rsplit('.').next().unwrap_or_default();
         match size {
             "medium" => 2.0,
@@ -194,43 +197,8 @@ impl Workload {
 }
 
 /// Whether a workload passes the filter (`Value::Null`: no filter).
-fn matches(e: &Value, w: &Workload) -> bool {
-    let values = |leaf: &Value, value: &str| {
-        leaf["Values"]
-            .as_array()
-            .is_some_and(|vs| vs.iter().any(|v| v.as_str() == Some(value)))
-    };
-    if let Some(all) = e["And"].as_array() {
-        all.iter().all(|e| matches(e, w))
-    } else if let Some(any) = e["Or"].as_array() {
-        any.iter().any(|e| matches(e, w))
-    } else if !e["Not"].is_null() {
-        !matches(&e["Not"], w)
-    } else if !e["Dimensions"].is_null() {
-        let d = &e["Dimensions"];
-        values(d, w.attribute(d["Key"].as_str().unwrap_or_default()))
-    } else if !e["Tags"].is_null() {
-        let t = &e["Tags"];
-        let tag = match t["Key"].as_str() {
-            Some("team") => w.team.unwrap_or_default(),
-            _ => "",
-        };
-        values(t, tag)
-    } else {
-        true
-    }
-}
-
-/// Whether the filter names SERVICE anywhere (without it, coverage is Amazon EC2's only).
-fn names_service(e: &Value) -> bool {
-    match e {
-        Value::Object(map) => {
-            map.get("Dimensions").is_some_and(|d| d["Key"] == "SERVICE")
-                || map.values().any(names_service)
-        }
-        Value::Array(items) => items.iter().any(names_service),
-        _ => false,
-    }
+fn passes(e: &Value, w: &Workload) -> bool {
+    matches(e, &|kind, key| w.value_of(kind, key))
 }
 
 /// Sums of one period or group: reserved and on-demand hours, units, on-demand cost.
@@ -253,101 +221,43 @@ impl Sums {
 
     fn json(&self) -> String {
         let [rh, oh, ru, ou, cost] = self.0;
-        let pct = |part: f64, whole: f64| {
-            num(if whole > 0.0 {
-                part * 100.0 / whole
-            } else {
-                0.0
-            })
-        };
         // Cost Explorer writes every number as a string.
-        format!(
-            "{{\"CoverageHours\":{{\"OnDemandHours\":\"{}\",\"ReservedHours\":\"{}\",\
-             \"TotalRunningHours\":\"{}\",\"CoverageHoursPercentage\":\"{}\"}},\
-             \"CoverageNormalizedUnits\":{{\"OnDemandNormalizedUnits\":\"{}\",\
-             \"ReservedNormalizedUnits\":\"{}\",\"TotalRunningNormalizedUnits\":\"{}\",\
-             \"CoverageNormalizedUnitsPercentage\":\"{}\"}},\
-             \"CoverageCost\":{{\"OnDemandCost\":\"{}\"}}}}",
-            num(oh),
-            num(rh),
-            num(rh + oh),
-            pct(rh, rh + oh),
-            num(ou),
-            num(ru),
-            num(ru + ou),
-            pct(ru, ru + ou),
-            num(cost)
-        )
+        let members = objects_json(&[
+            (
+                "CoverageHours",
+                &[
+                    "OnDemandHours",
+                    "ReservedHours",
+                    "TotalRunningHours",
+                    "CoverageHoursPercentage",
+                ],
+                &[oh, rh, rh + oh, ratio(rh, rh + oh)],
+            ),
+            (
+                "CoverageNormalizedUnits",
+                &[
+                    "OnDemandNormalizedUnits",
+                    "ReservedNormalizedUnits",
+                    "TotalRunningNormalizedUnits",
+                    "CoverageNormalizedUnitsPercentage",
+                ],
+                &[ou, ru, ru + ou, ratio(ru, ru + ou)],
+            ),
+            ("CoverageCost", &["OnDemandCost"], &[cost]),
+        ]);
+        format!("{{{members}}}")
     }
-}
-
-/// A number as Cost Explorer writes it: text, at most ten decimals, no trailing zeros.
-fn num(v: f64) -> String {
-    let text = format!("{v:.10}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-/// Cost Explorer's JSON error (`message` is the sample's own text: nothing to escape).
-fn error(code: &str, message: &str) -> (u16, String) {
-    (
-        400,
-        format!("{{\"__type\":\"com.amazon.costexplorer#{code}\",\"Message\":\"{message}\"}}"),
-    )
-}
-
-fn invalid(message: &str) -> (u16, String) {
-    error("ValidationException", message)
-}
-
-/// The rows of one page: `MaxResults` from the token's offset (`sample-page-N`).
-fn page<T>(rows: Vec<T>, body: &Value) -> Result<(Vec<T>, Option<String>), (u16, String)> {
-    let start = match body["NextPageToken"].as_str() {
-        None => 0,
-        Some(t) => match t.strip_prefix("sample-page-").and_then(|n| n.parse().ok()) {
-            Some(n) if n <= rows.len() => n,
-            _ => {
-                return Err(error(
-                    "InvalidNextTokenException",
-                    "Invalid pagination token",
-                ))
-            }
-        },
-    };
-    let size = body["MaxResults"]
-        .as_u64()
-        .map_or(usize::MAX, |n| n as usize);
-    let end = start.saturating_add(size).min(rows.len());
-    let token = (end < rows.len()).then(|| format!("sample-page-{end}"));
-    Ok((
-        rows.into_iter().skip(start).take(end - start).collect(),
-        token,
-    ))
-}
-
-/// The request's `TimePeriod` as days `[start, end)`, or Cost Explorer's refusal.
-fn time_period(body: &Value) -> Result<(i64, i64), (u16, String)> {
-    let (Some(start), Some(end)) = (
-        day_number(body["TimePeriod"]["Start"].as_str().unwrap_or_default()),
-        day_number(body["TimePeriod"]["End"].as_str().unwrap_or_default()),
-    ) else {
-        return Err(invalid(
-            "TimePeriod Start and End must be dates (yyyy-MM-dd).",
-        ));
-    };
-    if end <= start {
-        return Err(invalid(
-            "Start date must be before end date, and end is exclusive.",
-        ));
-    }
-    Ok((start, end))
 }
 
 /// GetReservationCoverage.
-pub fn coverage(body: &Value, today: i64) -> (u16, String) {
-    let (start, end) = match time_period(body) {
-        Ok(p) => p,
-        Err(e) => return e,
-    };
+pub fn coverage(body: &Value, today: i64) -> Answer {
+    match coverage_of(body, today) {
+        Ok(answer) | Err(answer) => answer,
+    }
+}
+
+fn coverage_of(body: &Value, today: i64) -> Result<Answer, Answer> {
+    let (start, end) = time_period(body)?;
     let group_by: Vec<(bool, &str)> = body["GroupBy"]
         .as_array()
         .map(|g| {
@@ -356,130 +266,65 @@ pub fn coverage(body: &Value, today: i64) -> (u16, String) {
                 .collect()
         })
         .unwrap_or_default();
-    let daily = match body["Granularity"].as_str() {
-        _ if !group_by.is_empty() && !body["Granularity"].is_null() => {
-            return invalid(
-                "Granularity can't be set together with GroupBy for GetReservationCoverage.",
-            )
-        }
-        Some("DAILY") => true,
-        Some("MONTHLY") | None => false,
-        Some(_) => return invalid("Reservation coverage is available DAILY or MONTHLY."),
-    };
+    let daily = daily(
+        body,
+        "GetReservationCoverage",
+        "Reservation coverage",
+        false,
+    )?;
     let filter = &body["Filter"];
     let ec2_only = !names_service(filter);
     let workloads: Vec<(usize, &Workload)> = WORKLOADS
         .iter()
         .enumerate()
-        .filter(|(_, w)| (!ec2_only || w.service == EC2) && matches(filter, w))
+        .filter(|(_, w)| (!ec2_only || w.service == EC2) && passes(filter, w))
         .collect();
 
     let mut grand = Sums::default();
-    let mut periods = Vec::new();
-    let mut day = start;
-    while day < end && day <= today {
-        let until = if daily { day + 1 } else { next_month(day) }.min(end);
+    let mut by_period = Vec::new();
+    for (day, until) in periods(start, end, daily, today) {
         let mut total = Sums::default();
         let mut groups: Vec<(Vec<(String, String)>, Sums)> = Vec::new();
         for d in day..until.min(today + 1) {
-            for &(i, w) in workloads.iter().filter(|(_, w)| w.runs_on(d, today)) {
-                let hours = w.hours(i, d, today);
+            for &(i, w) in &workloads {
+                let Some(hours) = w.day(i, d, today) else {
+                    continue;
+                };
                 total.add(w, hours);
                 grand.add(w, hours);
                 if !group_by.is_empty() {
-                    let key = group_key(&group_by, w);
-                    match groups.iter_mut().find(|(k, _)| *k == key) {
-                        Some((_, sums)) => sums.add(w, hours),
-                        None => {
-                            let mut sums = Sums::default();
-                            sums.add(w, hours);
-                            groups.push((key, sums));
-                        }
-                    }
+                    super::entry(&mut groups, group_key(&group_by, w)).add(w, hours);
                 }
             }
         }
         crate::sort::sort_by(&mut groups, &|a, b| a.0.cmp(&b.0));
-        periods.push((day, until, groups, total));
-        day = until;
+        let groups = groups
+            .iter()
+            .map(|(key, sums)| {
+                format!(
+                    "{{\"Attributes\":{},\"Coverage\":{}}}",
+                    text_object(key),
+                    sums.json()
+                )
+            })
+            .collect();
+        by_period.push(ByTime {
+            start: day,
+            end: until,
+            groups,
+            total: total.json(),
+        });
     }
-
-    let period = |s: i64, e: i64| {
+    let (rows, token) = by_time(by_period, !group_by.is_empty(), body)?;
+    Ok((
+        200,
         format!(
-            "\"TimePeriod\":{{\"Start\":\"{}\",\"End\":\"{}\"}}",
-            day_text(s),
-            day_text(e)
-        )
-    };
-    let (rows, token): (Vec<String>, _) = if group_by.is_empty() {
-        let all = periods
-            .iter()
-            .map(|(s, e, _, t)| {
-                format!(
-                    "{{{},\"Groups\":[],\"Total\":{}}}",
-                    period(*s, *e),
-                    t.json()
-                )
-            })
-            .collect();
-        match page(all, body) {
-            Ok(p) => p,
-            Err(e) => return e,
-        }
-    } else {
-        // Paged by group: a page holds whole groups, each under its period.
-        let flat: Vec<(usize, String)> = periods
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (_, _, groups, _))| {
-                groups.iter().map(move |(key, sums)| {
-                    let attributes: Vec<String> = key
-                        .iter()
-                        .map(|(k, v)| format!("\"{k}\":\"{v}\""))
-                        .collect();
-                    let group = format!(
-                        "{{\"Attributes\":{{{}}},\"Coverage\":{}}}",
-                        attributes.join(","),
-                        sums.json()
-                    );
-                    (i, group)
-                })
-            })
-            .collect();
-        let (page_rows, token) = match page(flat, body) {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
-        let mut by_period: Vec<(usize, Vec<String>)> = Vec::new();
-        for (i, group) in page_rows {
-            match by_period.last_mut() {
-                Some((last, groups)) if *last == i => groups.push(group),
-                _ => by_period.push((i, vec![group])),
-            }
-        }
-        let rows = by_period
-            .into_iter()
-            .map(|(i, groups)| {
-                let (s, e, _, t) = &periods[i];
-                format!(
-                    "{{{},\"Groups\":[{}],\"Total\":{}}}",
-                    period(*s, *e),
-                    groups.join(","),
-                    t.json()
-                )
-            })
-            .collect();
-        (rows, token)
-    };
-    let token = token
-        .map(|t| format!(",\"NextPageToken\":\"{t}\""))
-        .unwrap_or_default();
-    let body = format!(
-        "{{\"CoveragesByTime\":[{}],\"Total\":{}{token}}}",
-        rows.join(","),
-        grand.json()
-    );
-    (200, body)
+            "{{\"CoveragesByTime\":[{}],\"Total\":{}{}}}",
+            rows.join(","),
+            grand.json(),
+            token_json("NextPageToken", token)
+        ),
+    ))
 }
 
 /// A group's attributes, as Cost Explorer names them (`instanceType`, a tag as `team$value`).
@@ -488,12 +333,7 @@ fn group_key(group_by: &[(bool, &str)], w: &Workload) -> Vec<(String, String)> {
         .iter()
         .map(|&(tag, key)| {
             if tag {
-                let value = if key == "team" {
-                    w.team.unwrap_or_default()
-                } else {
-                    ""
-                };
-                (key.to_owned(), format!("{key}${value}"))
+                (key.to_owned(), format!("{key}${}", w.tag(key)))
             } else {
                 let name = match key {
                     "INSTANCE_TYPE" => "instanceType",
@@ -514,8 +354,9 @@ fn group_key(group_by: &[(bool, &str)], w: &Workload) -> Vec<(String, String)> {
 }
 
 /// GetDimensionValues: the values of the dimension that had usage in the period (up to
-/// `today`), filtered, searched and paged.
-pub fn dimension_values(body: &Value, today: i64) -> (u16, String) {
+/// `today`), filtered, searched and paged; in the `SAVINGS_PLANS` context, the Savings Plans'
+/// own dimensions from the sample's plans.
+pub fn dimension_values(body: &Value, today: i64) -> Answer {
     let (start, end) = match time_period(body) {
         Ok(p) => p,
         Err(e) => return e,
@@ -533,13 +374,18 @@ pub fn dimension_values(body: &Value, today: i64) -> (u16, String) {
     let filter = &body["Filter"];
     let ec2_only =
         body["Context"] == "RESERVATIONS" && dimension != "SERVICE" && !names_service(filter);
-    let mut values: Vec<&str> = WORKLOADS
-        .iter()
-        .filter(|w| (!ec2_only || w.service == EC2) && matches(filter, w))
-        .filter(|w| in_period(w))
-        .map(|w| w.attribute(dimension))
-        .filter(|v| !v.is_empty())
-        .collect();
+    let plans = (body["Context"] == "SAVINGS_PLANS")
+        .then(|| super::commitments::savings_plans_values(dimension, filter, (start, last), today))
+        .flatten();
+    let mut values: Vec<&str> = plans.unwrap_or_else(|| {
+        WORKLOADS
+            .iter()
+            .filter(|w| (!ec2_only || w.service == EC2) && passes(filter, w))
+            .filter(|w| in_period(w))
+            .map(|w| w.attribute(dimension))
+            .filter(|v| !v.is_empty())
+            .collect()
+    });
     crate::sort::sort(&mut values);
     values.dedup();
     let rows: Vec<String> = values
@@ -564,17 +410,15 @@ pub fn dimension_values(body: &Value, today: i64) -> (u16, String) {
         })
         .collect();
     let total = rows.len();
-    let (rows, token) = match page(rows, body) {
+    let (rows, token) = match page(rows, body, "NextPageToken", usize::MAX) {
         Ok(p) => p,
         Err(e) => return e,
     };
-    let token = token
-        .map(|t| format!(",\"NextPageToken\":\"{t}\""))
-        .unwrap_or_default();
     let body = format!(
-        "{{\"DimensionValues\":[{}],\"ReturnSize\":{},\"TotalSize\":{total}{token}}}",
+        "{{\"DimensionValues\":[{}],\"ReturnSize\":{},\"TotalSize\":{total}{}}}",
         rows.join(","),
-        rows.len()
+        rows.len(),
+        token_json("NextPageToken", token)
     );
     (200, body)
 }
