@@ -44,7 +44,7 @@ def test_hostile_tags_stay_text_in_tables_charts_csv_and_cli(journey, standin):
     page.get_by_label("Split by").select_option("tag:")
     page.get_by_label("Tag key").fill("team")
     page.get_by_role("button", name="Run RI coverage query").click()
-    results = page.get_by_role("region", name=re.compile("Coverage results"))
+    results = page.get_by_role("region", name=re.compile("RI coverage results"))
     expect(results).to_be_visible(timeout=60_000)
     legend = page.locator(".coverage-results .legend").first
     svg_titles = page.locator("svg.coverage-lines title").all_text_contents()

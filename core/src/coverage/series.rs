@@ -38,7 +38,6 @@ pub fn figures(c: &Coverage) -> [Option<&Amount>; 9] {
     ]
 }
 
-
 /// Where a coverage figure stands against the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Band {

@@ -322,7 +322,9 @@ const SAVINGS_PLANS_COVERAGE: Operation = Operation {
     name: "GetSavingsPlansCoverage",
     what: "Savings Plans coverage",
     daily_by_default: false,
-    dimensions: &["LINKED_ACCOUNT", "REGION", "SERVICE", "INSTANCE_FAMILY"],
+    // The documented INSTANCE_FAMILY is not in the model's Dimension enum: its filter names an
+    // instance family INSTANCE_TYPE_FAMILY (filter::rules), its GroupBy INSTANCE_FAMILY.
+    dimensions: &["LINKED_ACCOUNT", "REGION", "SERVICE", "INSTANCE_TYPE_FAMILY"],
     categories: true,
     sort_keys: &["SpendCoveredBySavingsPlans", "OnDemandCost", "CoveragePercentage", "TotalCost",
         "InstanceFamily", "Region", "Service"],
@@ -493,11 +495,12 @@ impl SavingsPlan {
     }
 }
 
-/// A workload's value for a Savings Plans coverage filter: its dimensions, INSTANCE_FAMILY,
-/// and the cost category `Team` (its `team` tag).
+/// A workload's value for a Savings Plans coverage filter: its dimensions, its instance family
+/// (INSTANCE_TYPE_FAMILY, and INSTANCE_FAMILY as the GroupBy names it), and the cost category
+/// `Team` (its `team` tag).
 fn usage_value(w: &Workload, kind: &str, key: &str) -> Option<&'static str> {
     Some(match (kind, key) {
-        ("Dimensions", "INSTANCE_FAMILY") => family(w),
+        ("Dimensions", "INSTANCE_FAMILY" | "INSTANCE_TYPE_FAMILY") => family(w),
         ("Dimensions", _) => w.attribute(key),
         ("CostCategories", "Team") => w.tag("team"),
         _ => "",
@@ -805,7 +808,9 @@ pub(super) fn savings_plans_values(
         "REGION",
         "LINKED_ACCOUNT",
     ];
-    const OF_USAGE: [&str; 3] = ["INSTANCE_FAMILY", "REGION", "LINKED_ACCOUNT"];
+    // Families, regions and accounts of the eligible usage too: Savings Plans coverage's
+    // filter values are the usage's, not only the plans'.
+    const OF_USAGE: [&str; 3] = ["INSTANCE_TYPE_FAMILY", "REGION", "LINKED_ACCOUNT"];
     if !OF_PLANS.contains(&dimension) && !OF_USAGE.contains(&dimension) {
         return None;
     }
