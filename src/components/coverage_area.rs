@@ -210,17 +210,31 @@ pub fn CoverageArea(
         }
     });
 
-    let store = move |valid: &ValidQuery, table: Table, split: Option<SplitKey>, cost: Cost| {
+    // A view's answer, kept for its results and (when every value answered) for the strip.
+    let store = move |valid: &ValidQuery, table: Table, cost: Cost, complete: bool| {
         let mut unsplit = valid.clone();
         unsplit.split = None;
         let outcome = Outcome {
             table: Arc::new(table),
             target: valid.target,
             metric: query.try_with_untracked(|q| q.metric).unwrap_or_default(),
-            split,
+            split: valid.split.clone(),
             sent: cost.ce_requests,
         };
-        let _ = answers.try_update(|a| a[slot(valid.view)] = Some((answer_key(&unsplit), outcome)));
+        // Some split values failed: shown, but not a figure for the strip.
+        let key = if complete {
+            answer_key(&unsplit)
+        } else {
+            String::new()
+        };
+        let _ = answers.try_update(|a| a[slot(valid.view)] = Some((key, outcome)));
+    };
+    // What every run does first (after an `await`: `try_`, as below).
+    let begin = move || {
+        running.try_set(true);
+        error.try_set(None);
+        problem.try_set(None);
+        value_errors.try_set(Vec::new());
     };
 
     // Runs outlive the page when the user navigates away mid-query: every signal written after
@@ -231,30 +245,12 @@ pub fn CoverageArea(
             let Some(token) = query_job.start() else {
                 return;
             };
-            running.try_set(true);
-            error.try_set(None);
-            problem.try_set(None);
-            value_errors.try_set(Vec::new());
+            begin();
             let result = run(session, &valid, plan.as_ref(), status, value_errors, &token).await;
             running.try_set(false);
             status.try_set(None);
             match result {
-                Ok((table, cost, complete)) => {
-                    if complete {
-                        store(&valid, table, valid.split.clone(), cost);
-                    } else {
-                        // Some split values failed: shown, but not a figure for the strip.
-                        let outcome = Outcome {
-                            table: Arc::new(table),
-                            target: valid.target,
-                            metric: query.try_with_untracked(|q| q.metric).unwrap_or_default(),
-                            split: valid.split.clone(),
-                            sent: cost.ce_requests,
-                        };
-                        let _ = answers
-                            .try_update(|a| a[slot(valid.view)] = Some((String::new(), outcome)));
-                    }
-                }
+                Ok((table, cost, complete)) => store(&valid, table, cost, complete),
                 Err(e) => report(e, status, error, problem),
             }
         });
@@ -269,9 +265,7 @@ pub fn CoverageArea(
             Some(key) => key,
         };
         leptos::task::spawn_local(async move {
-            running.try_set(true);
-            error.try_set(None);
-            problem.try_set(None);
+            begin();
             status.try_set(Some(format!(
                 "Asking Cost Explorer which {} values this period has…",
                 key.describe()
@@ -301,10 +295,7 @@ pub fn CoverageArea(
             let Some(token) = query_job.start() else {
                 return;
             };
-            running.try_set(true);
-            error.try_set(None);
-            problem.try_set(None);
-            value_errors.try_set(Vec::new());
+            begin();
             let total = queries.len();
             for (i, valid) in queries.into_iter().enumerate() {
                 let what = format!("{} ({} of {total})", valid.view.label(), i + 1);
@@ -321,7 +312,7 @@ pub fn CoverageArea(
                 };
                 match coverage_jobs::fetch(session, input, &token, &progress).await {
                     Err(_) => break,
-                    Ok((Ok(table), cost)) => store(&valid, table, None, cost),
+                    Ok((Ok(table), cost)) => store(&valid, table, cost, true),
                     Ok((Err(e), _)) if e.is_cancelled() => break,
                     Ok((Err(e), _)) => {
                         let _ = value_errors.try_update(|v| v.push((valid.view.label().into(), e)));

@@ -142,24 +142,26 @@ pub fn CoverageForm(
                 </select>
             </div>
             </Show>
-            <Show when=move || !utilization.get()>
-                <div class="field inline">
-                    <label for="cov-target">"Coverage target (%)"</label>
-                    <input id="cov-target" type="text" inputmode="decimal" placeholder="80" autocomplete="off"
-                        prop:value=move || query.with(|q| q.target.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.target = v); } />
-                    {error_of("target")}
-                </div>
-            </Show>
-            <Show when=move || utilization.get()>
-                <div class="field inline">
-                    <label for="cov-utarget">"Utilization target (%)"</label>
-                    <input id="cov-utarget" type="text" inputmode="decimal" placeholder="80" autocomplete="off"
-                        prop:value=move || query.with(|q| q.utilization_target.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.utilization_target = v); } />
-                    {error_of("utilization_target")}
-                </div>
-            </Show>
+            // Coverage and utilization each keep their own target: the view shows its own.
+            {move || {
+                type Get = fn(&CoverageQuery) -> &String;
+                type Set = fn(&mut CoverageQuery) -> &mut String;
+                let (id, label, field, get, set): (_, _, _, Get, Set) = if utilization.get() {
+                    ("cov-utarget", "Utilization target (%)", "utilization_target",
+                        |q| &q.utilization_target, |q| &mut q.utilization_target)
+                } else {
+                    ("cov-target", "Coverage target (%)", "target", |q| &q.target, |q| &mut q.target)
+                };
+                view! {
+                    <div class="field inline">
+                        <label for=id>{label}</label>
+                        <input id=id type="text" inputmode="decimal" placeholder="80" autocomplete="off"
+                            prop:value=move || query.with(|q| get(q).clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| *set(q) = v); } />
+                        {error_of(field)}
+                    </div>
+                }
+            }}
         </fieldset>
     }
 }
