@@ -53,6 +53,7 @@ URL_STATES = [
     "#/capacity/usage?region=eu-west-1&id=cr-0123456789abcdef0",
     "#/connection",
     "preset=7d&split=dimension:INSTANCE_TYPE&metric=units&target=80.5",
+    "#/commitments?view=sp-utilization&preset=3m&granularity=monthly&split=SAVINGS_PLAN_ARN&utarget=90",
 ]
 DATES = ["2026-11-23", "2026-11-23T10:30:10.000Z", "2026-11-23T10:30:10+05:30", "Wed, 02 Dec 2026 01:00:00 GMT",
          "20261202T010000Z", "1796176800", "1796176800.123"]
@@ -64,7 +65,9 @@ def main():
         "ec2_xml": [*answers("ec2_describe_capacity_reservations", ".xml"),
                     *answers("ec2_get_capacity_reservation_usage", ".xml")],
         "sts_xml": list(answers("sts_get_caller_identity", ".xml")),
-        "ce_json": [*answers("ce_get_reservation_coverage", ".json"), *answers("ce_get_dimension_values", ".json")],
+        "ce_json": [seed for name in (
+            "ce_get_reservation_coverage", "ce_get_dimension_values", "ce_get_reservation_utilization",
+            "ce_get_savings_plans_coverage", "ce_get_savings_plans_utilization") for seed in answers(name, ".json")],
         "error_envelope": [*protocol_cases(), *answers("ec2_get_capacity_reservation_usage", ".xml"),
                            *answers("ce_get_reservation_coverage", ".json")],
         "filter_json": [json.dumps(json.loads(p.read_text()).get("expression", json.loads(p.read_text()))).encode()

@@ -23,14 +23,16 @@ fuzz_target!(|data: &[u8]| {
         Ok(&filter),
         "URL round trip"
     );
-    for operation in [
-        Operation::GetReservationCoverage,
-        Operation::GetDimensionValues,
-    ] {
+    for operation in Operation::ALL {
         let _ = check(&filter, operation);
+        let _ = lens_core::filter::keep_valid(
+            &FilterDraft::from_expression(&filter).unwrap_or_default(),
+            operation,
+        );
     }
     let _ = FilterDraft::from_expression(&filter);
     let _ = CoverageCommand {
+        command: None,
         start: "2026-01-01".into(),
         end: "2026-02-01".into(),
         granularity: None,
