@@ -168,10 +168,20 @@ def test_splits_never_send_group_by_with_granularity(journey, standin):
         arn = e["params"]["Filter"]["Dimensions"]["Values"][0]
         want, _ = expected("sp-utilization", e["params"], group=arn)
         assert [r for r in shown_rows if r[2] == arn] == want
+    # A split is not the period's figure: the strip still waits for the unsplit query.
+    expect(page.locator(".summary-strip li[data-view=sp-utilization] .strip-value")).to_have_text("—")
     # Savings Plans coverage by instance family: its values come from one grouped request
     # without Granularity; the series are filtered requests without GroupBy.
     open_view(page, "sp-coverage")
+    # Daily over 30 days, each family would take two requests (20 periods a page): 12 in all,
+    # which the app asks about first; three whole months monthly take one each.
     page.get_by_label("Split by").select_option("INSTANCE_TYPE_FAMILY")
+    page.locator("#run-coverage").click()
+    dialog = page.get_by_role("alertdialog", name="Confirm the requests")
+    expect(dialog).to_contain_text("takes 12 requests")
+    dialog.get_by_role("button", name="Don't send").click()
+    page.get_by_label("Period").select_option("3m")
+    page.get_by_label("Granularity").select_option("monthly")
     run_view(page, "sp-coverage")
     calls = aws_calls(standin, "GetSavingsPlansCoverage")
     grouped = [e for e in calls if "GroupBy" in e["params"]]
@@ -209,7 +219,8 @@ def test_fetch_all_four_shows_its_cost_then_the_standin_s_totals(journey, standi
     page = connect_to_standin(journey)
     open_area(page, "Commitments")
     button = page.locator("#fetch-all-four")
-    expect(button).to_have_text("Fetch all four (4 requests, USD 0.04 at least; answers with pages take more)")
+    # 30 days: one request each, but Savings Plans coverage sends 20 periods a page: two.
+    expect(button).to_have_text("Fetch all four (5 requests, USD 0.05 at least; answers with more pages take more)")
     assert aws_calls(standin) == [e for e in aws_calls(standin) if e["operation"] == "GetCallerIdentity"]
     button.click()
     expect(button).to_have_text("All four fetched for this query", timeout=60_000)
@@ -231,12 +242,25 @@ def test_fetch_all_four_shows_its_cost_then_the_standin_s_totals(journey, standi
     # Units are never added up: each percentage says what it counts.
     notes = page.locator(".summary-strip .strip-note").all_inner_texts()
     assert notes[0].startswith("of running hours") and notes[2].startswith("of eligible spend")
+    assert len(aws_calls(standin, "GetSavingsPlansCoverage")) == 2
+    # The four side by side on one time axis.
+    side = page.locator("figure.side-by-side")
+    expect(side).to_be_visible()
+    assert side.locator("ul.legend li").all_inner_texts() == [
+        "RI coverage", "RI utilization", "Savings Plans coverage", "Savings Plans utilization"]
+    assert side.locator("svg rect.hover").count() == 30
     # A second click has nothing to fetch; running a view already fetched sends nothing.
     before = len(aws_calls(standin))
     expect(button).to_be_disabled()
     page.locator("#view-sp-utilization").click()
     expect(page.locator("#run-reason")).to_have_text("Already answered this session: running it again sends nothing.")
     assert len(aws_calls(standin)) == before
+    # Another period: the strip's figures are not this query's any more, and the results say
+    # they answer an earlier one.
+    page.get_by_label("Period").select_option("7d")
+    expect(page.locator(".summary-strip li[data-view=sp-utilization] .strip-value")).to_have_text("—")
+    expect(page.locator(".stale-note")).to_be_visible()
+    expect(side).to_have_count(0)
 
 
 def test_sample_data_answers_all_four(journey):

@@ -9,8 +9,10 @@ use super::{
     chart_width, CeCounter, CopyButton, CoverageForm, ErrorPanel, FilterBuilder, Session,
     SummaryStrip, ViewSwitch,
 };
+use crate::chart::{css_colour, percent_lines_svg, series_colour, LineWords};
 use crate::commitments::{
-    answer_key, sp_coverage_values_input, strip, view_cli_command, view_input, Table, View, ViewJob,
+    answer_key, requests_at_least, side_by_side, sp_coverage_values_input, strip, view_cli_command,
+    view_input, Table, View, ViewJob,
 };
 use crate::coverage::{
     cost_text, tag_values, tag_values_input, CoverageQuery, QueryProblem, SplitKey, SplitPlan,
@@ -32,8 +34,19 @@ struct Switched {
     dropped: Vec<String>,
 }
 
-/// The latest answer of each view (`View::ALL` order), with the key of the query it answers.
-type Answers = [Option<(String, Outcome)>; 4];
+/// A view's latest answer and the query it answers.
+#[derive(Clone, Debug, PartialEq)]
+struct Answer {
+    /// `commitments::answer_key` of the query (split included).
+    key: String,
+    /// Unsplit, and every request answered: a figure for the summary strip.
+    complete: bool,
+    /// What the results show.
+    outcome: Outcome,
+}
+
+/// The latest answer of each view (`View::ALL` order).
+type Answers = [Option<Answer>; 4];
 
 fn slot(view: View) -> usize {
     View::ALL.iter().position(|v| *v == view).unwrap_or(0)
@@ -117,6 +130,8 @@ pub fn CoverageArea(
     // Switching views keeps what the new view accepts and says what it dropped (the form as
     // it was stays one click away).
     let pick = Callback::new(move |to: View| {
+        // A query of the view left behind is stopped: its answer would land under this one.
+        query_job.cancel();
         let before = query.get_untracked();
         let old_draft = draft.get_untracked();
         let (moved, split_dropped) = before.switched_to(to);
@@ -148,72 +163,127 @@ pub fn CoverageArea(
         }
     };
 
-    // The valid unsplit query of `v` built from the form (its filter narrowed to what `v`
-    // accepts), for the summary strip and "Fetch all four".
-    let query_for = move |v: View| -> Option<ValidQuery> {
+    // The unsplit query of `v` built from the form, and what it leaves out: the form's own
+    // query for the view shown (nothing while the form has a problem), the filter narrowed to
+    // what `v` accepts for the others. For the summary strip and "Fetch all four".
+    let query_for = move |v: View| -> Result<(ValidQuery, Vec<String>), String> {
+        if v == view.get() {
+            if filter_blocks.get() {
+                return Err("the filter has problems to fix".into());
+            }
+            let mut q = checked.get().map_err(|p| first_message(&p))?;
+            q.split = None;
+            return Ok((q, Vec::new()));
+        }
         let (mut q, _) = query.with(|q| q.switched_to(v));
-        let (kept, _) = draft.with(|d| keep_valid(d, v.operation()));
+        let (kept, dropped) = draft.with(|d| keep_valid(d, v.operation()));
         if has_errors(&violations_of(&kept, v.operation())) {
-            return None;
+            return Err("its filter has problems to fix".into());
         }
         q.filter = kept.to_expression();
         q.split = None;
-        q.validate(today.get()).ok()
+        let valid = q.validate(today.get()).map_err(|p| first_message(&p))?;
+        Ok((valid, dropped.into_iter().map(|d| d.condition).collect()))
     };
-    let cells = Signal::derive(move || {
-        let keys: Vec<Option<String>> = View::ALL
-            .iter()
-            .map(|v| query_for(*v).map(|q| answer_key(&q)))
-            .collect();
+    let queries = Memo::new(move |_| View::ALL.map(query_for));
+    // The tables that answer the strip's queries (an unsplit answer whose key matches).
+    let fetched = Memo::new(move |_| {
+        let queries = queries.get();
         answers.with(|a| {
-            let mut tables: [Option<&Table>; 4] = [None; 4];
-            for (i, (answer, key)) in a.iter().zip(&keys).enumerate() {
+            let mut tables: [Option<Arc<Table>>; 4] = Default::default();
+            for (i, (answer, q)) in a.iter().zip(&queries).enumerate() {
+                let key = q.as_ref().ok().map(|(q, _)| answer_key(q));
                 tables[i] = answer
                     .as_ref()
-                    .filter(|(k, _)| Some(k) == key.as_ref())
-                    .map(|(_, o)| &*o.table);
+                    .filter(|x| x.complete && Some(&x.key) == key.as_ref())
+                    .map(|x| x.outcome.table.clone());
             }
-            let coverage = query.with(|q| q.target_value()).unwrap_or(80.0);
-            let utilization = query
-                .with(|q| q.target_for(crate::commitments::Measure::Utilization))
-                .unwrap_or(80.0);
-            strip(tables, coverage, utilization)
+            tables
         })
+    });
+    let cells = Signal::derive(move || {
+        let tables = fetched.get();
+        let coverage = query.with(|q| q.target_value()).unwrap_or(80.0);
+        let utilization = query
+            .with(|q| q.target_for(crate::commitments::Measure::Utilization))
+            .unwrap_or(80.0);
+        let mut cells = strip(
+            tables.each_ref().map(|t| t.as_deref()),
+            coverage,
+            utilization,
+        );
+        for (cell, q) in cells.iter_mut().zip(queries.get()) {
+            match q {
+                Ok((_, dropped)) if !dropped.is_empty() => cell
+                    .note
+                    .push_str(&format!("; without the form's {}", dropped.join(", "))),
+                Err(why) if cell.text.is_none() => {
+                    cell.note = format!("Can't be fetched: {why}");
+                }
+                _ => {}
+            }
+        }
+        cells
     });
     // The views the strip is missing, with their requests: what "Fetch all four" sends.
     let missing = Memo::new(move |_| {
-        let fetched = cells.get();
-        View::ALL
-            .iter()
-            .zip(fetched)
-            .filter(|(_, c)| c.text.is_none())
-            .filter_map(|(v, _)| query_for(*v))
+        let tables = fetched.get();
+        queries
+            .get()
+            .into_iter()
+            .zip(tables)
+            .filter(|(_, t)| t.is_none())
+            .filter_map(|(q, _)| q.ok().map(|(q, _)| q))
             .collect::<Vec<ValidQuery>>()
     });
     let fetch_label = Signal::derive(move || {
         let missing = missing.get();
-        let billed = missing
+        let billed: u64 = missing
             .iter()
             .filter(|q| {
                 view_input(q, q.filter.as_ref())
                     .is_ok_and(|i| !coverage_jobs::has_answer(session, &i))
             })
-            .count();
-        match (missing.len(), billed) {
-            (0, _) => "All four fetched for this query".to_owned(),
-            (n, 0) => format!("Fetch all four ({n} from this session's answers, free)"),
+            .map(requests_at_least)
+            .sum();
+        let tables = fetched.get();
+        let blocked: Vec<&str> = queries
+            .get()
+            .iter()
+            .zip(&tables)
+            .zip(View::ALL)
+            .filter(|((q, t), _)| q.is_err() && t.is_none())
+            .map(|(_, v)| v.label())
+            .collect();
+        let what = match missing.len() {
+            4 => "Fetch all four".to_owned(),
+            n => format!("Fetch the {n} missing"),
+        };
+        let label = match (missing.len(), billed) {
+            (0, _) if blocked.is_empty() => "All four fetched for this query".to_owned(),
+            (0, _) => format!("Fix the form to fetch {}", blocked.join(", ")),
+            (n, 0) => format!("{what} ({n} from this session's answers, free)"),
             (_, b) => format!(
-                "Fetch all four ({b} request{}, {} at least; answers with pages take more)",
+                "{what} ({b} request{}, {} at least; answers with more pages take more)",
                 if b == 1 { "" } else { "s" },
-                cost_text(b as u64)
+                cost_text(b)
             ),
+        };
+        if missing.is_empty() || blocked.is_empty() {
+            label
+        } else {
+            format!("{label}; {} need the form fixed first", blocked.join(", "))
         }
     });
+    let side_lines = Memo::new(move |_| {
+        let tables = fetched.get();
+        let n = tables.iter().flatten().count();
+        (n >= 2).then(|| side_by_side(tables.each_ref().map(|t| t.as_deref())))
+    });
 
-    // A view's answer, kept for its results and (when every value answered) for the strip.
+    // A view's answer, kept for its results and (when every value answered and it is not
+    // split) for the strip.
     let store = move |valid: &ValidQuery, table: Table, cost: Cost, complete: bool| {
-        let mut unsplit = valid.clone();
-        unsplit.split = None;
         let outcome = Outcome {
             table: Arc::new(table),
             target: valid.target,
@@ -221,13 +291,12 @@ pub fn CoverageArea(
             split: valid.split.clone(),
             sent: cost.ce_requests,
         };
-        // Some split values failed: shown, but not a figure for the strip.
-        let key = if complete {
-            answer_key(&unsplit)
-        } else {
-            String::new()
+        let answer = Answer {
+            key: answer_key(valid),
+            complete: complete && valid.split.is_none(),
+            outcome,
         };
-        let _ = answers.try_update(|a| a[slot(valid.view)] = Some((key, outcome)));
+        let _ = answers.try_update(|a| a[slot(valid.view)] = Some(answer));
     };
     // What every run does first (after an `await`: `try_`, as below).
     let begin = move || {
@@ -278,7 +347,8 @@ pub fn CoverageArea(
             status.try_set(None);
             match values {
                 Ok(values) => {
-                    let plan = SplitPlan::new(key, values, valid.filter.as_ref());
+                    let plan = SplitPlan::new(key, values, valid.filter.as_ref())
+                        .with_requests_per_value(requests_at_least(&valid) as usize);
                     if plan.needs_confirmation() {
                         pending_plan.try_set(Some((valid, plan)));
                     } else {
@@ -351,7 +421,14 @@ pub fn CoverageArea(
                 Ok(input) if coverage_jobs::has_answer(session, &input) => {
                     "Already answered this session: running it again sends nothing.".into()
                 }
-                _ if valid.view == View::SpCoverage => "One request (USD 0.01) per page of answer; Savings Plans coverage sends 20 periods a page.".into(),
+                _ if valid.view == View::SpCoverage => {
+                    let n = requests_at_least(&valid);
+                    format!(
+                        "{n} request{} ({}) at least: Savings Plans coverage sends 20 periods a page.",
+                        if n == 1 { "" } else { "s" },
+                        cost_text(n)
+                    )
+                }
                 _ => "One request (USD 0.01) per page of answer.".into(),
             },
         }
@@ -362,7 +439,15 @@ pub fn CoverageArea(
             .map(|v| view_cli_command(&v))
             .unwrap_or_default()
     });
-    let shown = move || answers.with(|a| a[slot(view.get())].as_ref().map(|(_, o)| o.clone()));
+    // The view's latest answer, and whether the form still asks what it answers.
+    let shown = Memo::new(move |_| {
+        let current = checked.get().ok().map(|q| answer_key(&q));
+        answers.with(|a| {
+            a[slot(view.get())]
+                .as_ref()
+                .map(|x| (x.outcome.clone(), Some(&x.key) != current.as_ref()))
+        })
+    });
 
     view! {
         <h1 class="area-title">"Commitments"</h1>
@@ -373,6 +458,28 @@ pub fn CoverageArea(
         {link_problems.into_iter().map(|p| view! { <p class="field-error" role="alert">{p}</p> }).collect_view()}
         {move || draft_problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
         <SummaryStrip cells=cells fetch_label=fetch_label fetch_enabled=fetch_enabled on_fetch_all=fetch_all />
+        {move || side_lines.get().map(|lines| {
+            let legend: Vec<(String, String)> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (css_colour(series_colour(&lines, i)), s.name.clone()))
+                .collect();
+            let words = LineWords {
+                what: "Coverage and utilization side by side (each of its own base: hours for Reserved Instances, dollars for Savings Plans)",
+                empty: "nothing to count",
+            };
+            view! {
+                <figure class="chart side-by-side">
+                    <figcaption>"The fetched views over time on one axis (UTC dates): each percentage of its own base, never added up; each view's own chart shows its target."</figcaption>
+                    <div inner_html=move || percent_lines_svg(&lines, None, &words, width.get(), 260)></div>
+                    <ul class="legend" aria-label="Views">
+                        {legend.into_iter().map(|(colour, name)| view! {
+                            <li><span class="swatch" style:background=colour></span>{name}</li>
+                        }).collect_view()}
+                    </ul>
+                </figure>
+            }
+        })}
         <ViewSwitch current=Signal::derive(move || view.get()) on_pick=pick />
         {move || switched.get().map(|s| view! {
             <div class="switch-note" role="status">
@@ -398,8 +505,9 @@ pub fn CoverageArea(
             let go = plan.clone();
             view! {
                 <div class="confirm" role="alertdialog" aria-label="Confirm the requests">
-                    <p>{format!("Splitting by {} over time takes {text}. Send them?", plan.key.describe())}</p>
-                    <button type="button" on:click=move |_| execute(valid.clone(), Some(go.clone()))>
+                    <p>{format!("Splitting {} by {} over time takes {text}. Send them?", valid.view.label(), plan.key.describe())}</p>
+                    <button type="button" disabled=move || running.get()
+                        on:click=move |_| execute(valid.clone(), Some(go.clone()))>
                         {format!("Send {} requests", plan.requests())}
                     </button>
                     <button type="button" on:click=move |_| pending_plan.set(None)>"Don't send"</button>
@@ -435,7 +543,12 @@ pub fn CoverageArea(
         {move || value_errors.get().into_iter().map(|(value, e)| view! {
             <div class="region-error"><p>{format!("{value}: could not get an answer")}</p><ErrorPanel error=e /></div>
         }).collect_view()}
-        {move || shown().map(|o| view! { <CoverageResults outcome=o width=width /> })}
+        {move || shown.get().map(|(o, stale)| view! {
+            {stale.then(|| view! {
+                <p class="hint stale-note" role="status">"These results answer an earlier query: the form has changed since. Run the query again to see what it asks now."</p>
+            })}
+            <CoverageResults outcome=o width=width />
+        })}
     }
 }
 

@@ -61,9 +61,22 @@ pub fn CoverageForm(
                 view! { <option value=slug selected=move || split_slug() == mine>{label}</option> }
             })
             .collect_view();
+        // A split the view can't take (from a link) stays listed, so its problem shows and
+        // choosing another clears it.
+        let foreign = query.with_untracked(|q| match &q.split {
+            Some(SplitKey::Dimension(d)) if !v.split_dimensions().contains(d) => Some(d.clone()),
+            _ => None,
+        });
+        let foreign = foreign.map(|d| {
+            let slug = d.as_str().to_owned();
+            let mine = slug.clone();
+            let label = format!("{} (not for this view)", SplitKey::Dimension(d).describe());
+            view! { <option value=slug selected=move || split_slug() == mine>{label}</option> }
+        });
         view! {
             <option value="" selected=move || split_slug().is_empty()>{format!("Nothing ({})", v.all_name().to_lowercase())}</option>
             {dimensions}
+            {foreign}
             {v.splits_by_tag().then(|| view! { <option value="tag:" selected=move || split_slug() == "tag:">"A tag…"</option> })}
         }
     };

@@ -6,7 +6,8 @@ use super::download_text;
 use super::table_html::{push_row, Cell};
 use crate::aws::ce::Amount;
 use crate::chart::{
-    css_colour, parts_stack_svg, percent_lines_svg, series_colour, StackWords, ON_DEMAND, RESERVED,
+    css_colour, parts_stack_svg, percent_lines_svg, series_colour, LineWords, StackWords,
+    ON_DEMAND, RESERVED,
 };
 use crate::commitments::{Table, View};
 use crate::coverage::{band, Metric, SplitKey};
@@ -49,7 +50,11 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
         .collect();
     let lines = {
         let series = series.clone();
-        move || percent_lines_svg(&series, target, view.line_words(), width.get(), 320)
+        let words = LineWords {
+            what: view.line_words(),
+            empty: view.empty_words(),
+        };
+        move || percent_lines_svg(&series, Some(target), &words, width.get(), 320)
     };
     let words = StackWords {
         first,
@@ -206,11 +211,11 @@ fn table_html(
         push(
             &mut body,
             table.view,
-            &r.start,
-            &r.end,
+            [&r.start, &r.end],
             grouped.then(|| r.group.as_deref().unwrap_or("")),
             &r.figures,
             target,
+            false,
         );
     }
     let mut foot = String::new();
@@ -219,11 +224,11 @@ fn table_html(
         push(
             &mut foot,
             table.view,
-            label,
-            "",
+            [label, ""],
             grouped.then_some(""),
             &t.figures,
             target,
+            t.computed,
         );
     }
     (head, body, foot)
@@ -232,11 +237,11 @@ fn table_html(
 fn push(
     html: &mut String,
     view: View,
-    start: &str,
-    end: &str,
+    [start, end]: [&str; 2],
     group: Option<&str>,
     figures: &[Option<Amount>],
     target: f64,
+    computed: bool,
 ) {
     let columns = view.layout().columns;
     let percent = figures.first().cloned().flatten();
@@ -248,13 +253,20 @@ fn push(
         .zip(columns)
         .map(|(a, c)| {
             a.as_ref()
-                .map(|a| (numbers::format(a.value, c.kind), format!("AWS: {}", a.text)))
+                .map(|a| {
+                    let source = if computed { "Summed here" } else { "AWS" };
+                    (
+                        numbers::format(a.value, c.kind),
+                        format!("{source}: {}", a.text),
+                    )
+                })
                 .unwrap_or_default()
         })
         .collect();
+    let words = view.band_words(b);
     let first_title = match &percent {
-        Some(_) => format!("{} · {}", b.words(), texts[0].1),
-        None => b.words().to_owned(),
+        Some(_) => format!("{words} · {}", texts[0].1),
+        None => words.to_owned(),
     };
     let mut cells = vec![Cell::Heading(start), Cell::Text(end)];
     if let Some(g) = group {

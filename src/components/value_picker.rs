@@ -85,7 +85,9 @@ pub fn ValuePicker(
             period.get(),
             session.connection.with(Option::is_some),
         );
-        let context = values_context(operation.get());
+        // The view's context when asked; switching views alone sends nothing (each lookup is
+        // billed), the next search uses the new view's.
+        let context = values_context(operation.get_untracked());
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }

@@ -161,19 +161,31 @@ pub fn percent_text(p: f64) -> String {
 pub fn coverage_lines_svg(series: &[Series], target: f64, width: u32, height: u32) -> String {
     percent_lines_svg(
         series,
-        target,
-        "Reservation coverage of running hours",
+        Some(target),
+        &LineWords {
+            what: "Reservation coverage of running hours",
+            empty: "nothing ran",
+        },
         width,
         height,
     )
 }
 
-/// A percentage over time (`what`: "Savings Plans utilization of the commitment"): one line
-/// per series, points on each period, the target dashed.
+/// How a percentage chart names what it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineWords<'a> {
+    /// "Savings Plans utilization of the commitment".
+    pub what: &'a str,
+    /// A period with nothing to count: "no commitment".
+    pub empty: &'a str,
+}
+
+/// A percentage over time: one line per series, points on each period, the target dashed
+/// (`None`: lines of different measures side by side, each with its own target, none drawn).
 pub fn percent_lines_svg(
     series: &[Series],
-    target: f64,
-    what: &str,
+    target: Option<f64>,
+    words: &LineWords<'_>,
     width: u32,
     height: u32,
 ) -> String {
@@ -192,18 +204,20 @@ pub fn percent_lines_svg(
         let drawn = (|| {
             grid(&area, &frame, &ticks)?;
             date_labels(&area, &frame, &dates)?;
-            let y = frame.y(target / 100.0);
-            area.draw(&plotters::element::DashedPathElement::new(
-                vec![(frame.x0, y), (frame.x0 + frame.w, y)],
-                6,
-                4,
-                TEXT_SENTINEL.stroke_width(2),
-            ))?;
-            area.draw_text(
-                &format!("target {}", percent_text(target)),
-                &text_style(HPos::Right, VPos::Bottom),
-                (frame.x0 + frame.w, y - 3),
-            )?;
+            if let Some(target) = target {
+                let y = frame.y(target / 100.0);
+                area.draw(&plotters::element::DashedPathElement::new(
+                    vec![(frame.x0, y), (frame.x0 + frame.w, y)],
+                    6,
+                    4,
+                    TEXT_SENTINEL.stroke_width(2),
+                ))?;
+                area.draw_text(
+                    &format!("target {}", percent_text(target)),
+                    &text_style(HPos::Right, VPos::Bottom),
+                    (frame.x0 + frame.w, y - 3),
+                )?;
+            }
             // Dots mark the periods while they are few enough to tell apart.
             let dots = dates.len() <= 62;
             for (i, s) in series.iter().enumerate() {
@@ -243,7 +257,7 @@ pub fn percent_lines_svg(
                     "{}: {}",
                     s.name,
                     v.map(numbers::percent)
-                        .unwrap_or_else(|| "nothing ran".into())
+                        .unwrap_or_else(|| words.empty.into())
                 )
             })
             .collect();
@@ -251,18 +265,24 @@ pub fn percent_lines_svg(
             &mut hover,
             &frame,
             j,
-            &format!(
-                "{date} (UTC). {}. Target {}.",
-                values.join("; "),
-                percent_text(target)
-            ),
+            &match target {
+                Some(t) => format!(
+                    "{date} (UTC). {}. Target {}.",
+                    values.join("; "),
+                    percent_text(t)
+                ),
+                None => format!("{date} (UTC). {}.", values.join("; ")),
+            },
         );
     }
     let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
     let summary = format!(
-        "{what} over time, {} period(s), target {}. Lines: {}.",
+        "{} over time, {} period(s){}. Lines: {}.",
+        words.what,
         dates.len(),
-        percent_text(target),
+        target
+            .map(|t| format!(", target {}", percent_text(t)))
+            .unwrap_or_default(),
         names.join(", ")
     );
     finish(svg, "coverage-lines", &summary, &hover)

@@ -7,6 +7,7 @@ mod usage_bars;
 
 pub use coverage::{
     coverage_lines_svg, coverage_stack_svg, css_colour, nice_ceiling, number_text, parts_stack_svg,
-    percent_lines_svg, percent_text, series_colour, Frame, StackWords, ON_DEMAND, RESERVED,
+    percent_lines_svg, percent_text, series_colour, Frame, LineWords, StackWords, ON_DEMAND,
+    RESERVED,
 };
 pub use usage_bars::{draw_usage_bars, usage_bars_svg, UsageBarsStyle, NO_USAGE_TEXT};

@@ -11,10 +11,10 @@ mod view;
 
 pub use job::{ViewJob, MAX_PAGES};
 pub use request::{
-    granularity_text, sp_coverage_values_input, unsendable_for, view_cli_command, view_input,
-    ViewInput, SP_COVERAGE_METRICS,
+    granularity_text, requests_at_least, sp_coverage_values_input, unsendable_for,
+    view_cli_command, view_input, ViewInput, SP_COVERAGE_METRICS, SP_COVERAGE_PAGE,
 };
-pub use summary::{answer_key, strip, Cell};
+pub use summary::{answer_key, side_by_side, strip, Cell};
 pub use table::{
     coverage_figures, ri_coverage_table, ri_utilization_table, sp_coverage_table,
     sp_utilization_figures, sp_utilization_table, utilization_figures, Column, Layout, Row, Table,

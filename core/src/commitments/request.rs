@@ -17,6 +17,27 @@ use super::View;
 /// `Metrics` documentation).
 pub const SP_COVERAGE_METRICS: [&str; 1] = ["SpendCoveredBySavingsPlans"];
 
+/// Periods a page of Savings Plans coverage holds unless `MaxResults` says otherwise (the
+/// model's documentation: "The default is 20"). The other views answer a whole query at once.
+pub const SP_COVERAGE_PAGE: u64 = 20;
+
+/// The requests `query`'s view takes at least, unsplit: one, or for Savings Plans coverage
+/// one per 20 periods (daily: days; monthly: the months the period touches).
+pub fn requests_at_least(query: &ValidQuery) -> u64 {
+    if query.view != View::SpCoverage {
+        return 1;
+    }
+    let (start, last) = (query.period.start, query.period.last);
+    let periods = match query.granularity {
+        Granularity::Monthly => {
+            let month = |d: time::Date| i64::from(d.year()) * 12 + i64::from(u8::from(d.month()));
+            month(last) - month(start) + 1
+        }
+        _ => (last - start).whole_days() + 1,
+    };
+    (periods.max(1) as u64).div_ceil(SP_COVERAGE_PAGE)
+}
+
 /// One view's time-series request.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ViewInput {
@@ -220,6 +241,31 @@ mod tests {
             Some("INSTANCE_FAMILY"),
             "GroupBy names the family as the documents do"
         );
+    }
+
+    #[test]
+    fn savings_plans_coverage_takes_a_request_per_twenty_periods() {
+        let mut q = valid(View::SpCoverage);
+        // 2026-11-01 to 2026-11-23: 23 days, two pages.
+        assert_eq!(requests_at_least(&q), 2);
+        q.granularity = Granularity::Monthly;
+        assert_eq!(requests_at_least(&q), 1);
+        q.granularity = Granularity::Daily;
+        q.period.start = date!(2025 - 11 - 01);
+        // 388 days: 20 pages.
+        assert_eq!(requests_at_least(&q), 20);
+        q.granularity = Granularity::Monthly;
+        assert_eq!(requests_at_least(&q), 1, "13 months fit one page");
+        assert_eq!(requests_at_least(&valid(View::SpUtilization)), 1);
+        // A split multiplies it, and the confirmation counts requests, not values.
+        let plan = crate::coverage::SplitPlan::new(
+            SplitKey::Dimension(Dimension::Region),
+            (0..6).map(|i| format!("r{i}")).collect(),
+            None,
+        )
+        .with_requests_per_value(2);
+        assert_eq!(plan.requests(), 12);
+        assert!(plan.needs_confirmation());
     }
 
     #[test]

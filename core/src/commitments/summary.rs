@@ -62,12 +62,19 @@ pub fn strip(
             };
             Cell {
                 title: view.label(),
-                text: table
-                    .map(|_| percent.map_or_else(|| "no usage".to_owned(), numbers::percent)),
+                text: table.map(|_| {
+                    percent.map_or_else(|| view.empty_words().to_owned(), numbers::percent)
+                }),
                 band: band(percent, target),
-                note: match table {
-                    None => "Not fetched for this query".to_owned(),
-                    Some(_) => format!("{unit}; target {}", numbers::percent(target)),
+                // The colour's meaning in words too.
+                note: match (table, percent) {
+                    (None, _) => "Not fetched for this query".to_owned(),
+                    (Some(_), None) => format!("{unit}; target {}", numbers::percent(target)),
+                    (Some(_), Some(_)) => format!(
+                        "{unit}; target {}: {}",
+                        numbers::percent(target),
+                        view.band_words(band(percent, target))
+                    ),
                 },
                 view: Some(*view),
             }
@@ -93,6 +100,44 @@ pub fn strip(
         view: None,
     });
     cells
+}
+
+/// The fetched views' percentages over time, one line each, named by the view, on one time
+/// axis (every period any of them has, in order; a view without a period has a gap there).
+/// Percentages of different things side by side, never summed.
+pub fn side_by_side(tables: [Option<&Table>; 4]) -> Vec<crate::coverage::Series> {
+    let lines: Vec<(View, crate::coverage::Series)> = View::ALL
+        .iter()
+        .zip(tables)
+        .filter_map(|(v, t)| {
+            let mut whole = t?.clone();
+            // One line for the whole view, whatever its split.
+            for r in &mut whole.rows {
+                r.group = None;
+            }
+            whole.series(1).into_iter().next().map(|s| (*v, s))
+        })
+        .collect();
+    let mut dates: Vec<String> = lines
+        .iter()
+        .flat_map(|(_, s)| s.points.iter().map(|(d, _)| d.clone()))
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    lines
+        .into_iter()
+        .map(|(v, s)| crate::coverage::Series {
+            name: v.label().to_owned(),
+            others: false,
+            points: dates
+                .iter()
+                .map(|d| {
+                    let p = s.points.iter().find(|(x, _)| x == d).and_then(|(_, p)| *p);
+                    (d.clone(), p)
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -126,10 +171,30 @@ mod tests {
         let cells = strip([None, None, None, None], 80.0, 80.0);
         assert_eq!(cells.len(), 5);
         assert!(cells.iter().all(|c| c.text.is_none()), "{cells:?}");
-        let ri = table(View::RiUtilization, &[(0, "75"), (14, "12.5")]);
+        let ri = table(
+            View::RiUtilization,
+            &[(0, "75"), (2, "8"), (3, "6"), (14, "12.5")],
+        );
         let sp = table(View::SpUtilization, &[(0, "90"), (3, "7.5")]);
         let cells = strip([None, Some(&ri), None, Some(&sp)], 80.0, 85.0);
         assert_eq!(cells[1].text.as_deref(), Some("75.00\u{a0}%"));
+        assert!(
+            cells[1].note.ends_with(": below target"),
+            "{}",
+            cells[1].note
+        );
+        assert!(
+            cells[3].note.ends_with(": at or above target"),
+            "{}",
+            cells[3].note
+        );
+        // Side by side: one line per fetched view, named by it, on one time axis.
+        let lines = side_by_side([None, Some(&ri), None, Some(&sp)]);
+        let names: Vec<&str> = lines.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["RI utilization", "Savings Plans utilization"]);
+        assert_eq!(lines[0].points, [("2026-11-01".to_owned(), Some(75.0))]);
+        // A view with nothing to count has a gap, not a zero.
+        assert_eq!(lines[1].points, [("2026-11-01".to_owned(), None)]);
         assert_eq!(cells[1].band, Band::Below);
         assert_eq!(cells[3].band, Band::Met);
         assert!(cells[0].text.is_none() && cells[2].text.is_none());

@@ -183,6 +183,27 @@ impl View {
         }
     }
 
+    /// What a period with nothing to count is, in the view's terms ("nothing ran").
+    pub fn empty_words(self) -> &'static str {
+        match self {
+            View::RiCoverage => "nothing ran",
+            View::RiUtilization => "no reservation hours",
+            View::SpCoverage => "no eligible spend",
+            View::SpUtilization => "no commitment",
+        }
+    }
+
+    /// How a percentage stands against the view's target, in words (the colour's meaning).
+    pub fn band_words(self, band: crate::coverage::Band) -> &'static str {
+        use crate::coverage::Band;
+        match (band, self.measure()) {
+            (Band::None, Measure::Coverage) => "no coverage",
+            (Band::None, Measure::Utilization) => "nothing used",
+            (Band::Below, _) => "below target",
+            (Band::Met, _) => "at or above target",
+        }
+    }
+
     /// The two parts of the stacked chart (the part the percentage counts first) and its unit.
     pub fn stack_words(self) -> (&'static str, &'static str, &'static str) {
         match self {

@@ -52,6 +52,9 @@ pub struct SplitPlan {
     pub key: SplitKey,
     /// One request (at least: more when a value's answer has pages) per value.
     pub values: Vec<String>,
+    /// Requests each value takes at least (a view whose answers come in pages of fewer
+    /// periods than the query has: Savings Plans coverage, 20 a page).
+    pub requests_per_value: usize,
 }
 
 impl SplitPlan {
@@ -63,7 +66,17 @@ impl SplitPlan {
             Some(allowed) => values.into_iter().filter(|v| allowed.contains(v)).collect(),
             None => values,
         };
-        SplitPlan { key, values }
+        SplitPlan {
+            key,
+            values,
+            requests_per_value: 1,
+        }
+    }
+
+    /// The same plan when each value's answer takes `n` requests at least.
+    pub fn with_requests_per_value(mut self, n: usize) -> Self {
+        self.requests_per_value = n.max(1);
+        self
     }
 
     /// The name of `value`'s group in the table and legend.
@@ -74,9 +87,10 @@ impl SplitPlan {
         }
     }
 
-    /// Requests to send (one per value; pages may add more).
+    /// Requests to send (one per value, or the pages each value is known to take; more
+    /// pages may add more).
     pub fn requests(&self) -> usize {
-        self.values.len()
+        self.values.len() * self.requests_per_value
     }
 
     /// Whether the user must confirm before they are sent.
