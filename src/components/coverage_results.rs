@@ -42,7 +42,8 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
     let series = table.series(TOP_GROUPS);
     let stack = table.stacks(outcome.metric);
     let target = outcome.target;
-    let (first, second, unit) = stack_names(view, outcome.metric);
+    let names = view.stack_names(outcome.metric);
+    let (first, second, unit) = (names.first, names.legend, names.unit);
     let legend: Vec<(String, String)> = series
         .iter()
         .enumerate()
@@ -58,7 +59,7 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
     };
     let words = StackWords {
         first,
-        second: second_words(view, outcome.metric),
+        second: names.hover,
         unit,
         money: unit.starts_with("USD"),
         summary: format!(
@@ -161,30 +162,6 @@ pub fn CoverageResults(outcome: Outcome, width: Signal<u32>) -> impl IntoView {
                 </table>
             </div>
         </section>
-    }
-}
-
-/// The stacked chart's part names and unit for `view` (RI coverage: per metric).
-fn stack_names(view: View, metric: Metric) -> (Option<&'static str>, &'static str, &'static str) {
-    match (view, metric) {
-        (View::RiCoverage, Metric::Hours) => (Some("Reserved"), "On demand", "hours"),
-        (View::RiCoverage, Metric::NormalizedUnits) => {
-            (Some("Reserved"), "On demand", "normalized units")
-        }
-        (View::RiCoverage, Metric::Cost) => (None, "On demand", "USD on demand"),
-        _ => {
-            let (first, second, unit) = view.stack_words();
-            (Some(first), second, unit)
-        }
-    }
-}
-
-/// How the upper part reads in a hover ("on demand 4 hours", "On-demand cost $1.00").
-fn second_words(view: View, metric: Metric) -> &'static str {
-    match (view, metric) {
-        (View::RiCoverage, Metric::Cost) => "On-demand cost",
-        (View::RiCoverage, _) | (View::SpCoverage, _) => "on demand",
-        _ => "unused",
     }
 }
 

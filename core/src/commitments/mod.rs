@@ -20,4 +20,4 @@ pub use table::{
     sp_utilization_figures, sp_utilization_table, utilization_figures, Column, Layout, Row, Table,
     Total,
 };
-pub use view::{Measure, View};
+pub use view::{Measure, StackNames, View};

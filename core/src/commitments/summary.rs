@@ -109,14 +109,7 @@ pub fn side_by_side(tables: [Option<&Table>; 4]) -> Vec<crate::coverage::Series>
     let lines: Vec<(View, crate::coverage::Series)> = View::ALL
         .iter()
         .zip(tables)
-        .filter_map(|(v, t)| {
-            let mut whole = t?.clone();
-            // One line for the whole view, whatever its split.
-            for r in &mut whole.rows {
-                r.group = None;
-            }
-            whole.series(1).into_iter().next().map(|s| (*v, s))
-        })
+        .filter_map(|(v, t)| t?.overall().map(|s| (*v, s)))
         .collect();
     let mut dates: Vec<String> = lines
         .iter()

@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 
 use crate::aws::ce::{
-    Amount, Coverage, ReservationAggregates, ReservationCoveragePage, ReservationUtilizationPage,
-    SavingsPlansCoverageData, SavingsPlansCoveragePage, SavingsPlansUtilizationAggregates,
-    SavingsPlansUtilizationAnswer,
+    Amount, Attributes, Coverage, ReservationAggregates, ReservationCoveragePage,
+    ReservationUtilizationPage, SavingsPlansCoverageData, SavingsPlansCoveragePage,
+    SavingsPlansUtilizationAggregates, SavingsPlansUtilizationAnswer,
 };
 use crate::coverage::{Metric, Series, Stack};
 use crate::csv::CsvTable;
@@ -271,25 +271,53 @@ fn blank(view: View) -> Vec<Option<Amount>> {
     vec![None; view.layout().columns.len()]
 }
 
-/// RI coverage pages (one query) as a table; rows tagged with `group` (a split value).
+/// A grouped answer's group, named by its attributes' values (`m5.large / us-east-1`);
+/// `None` when it has none.
+fn attributes_name(attributes: &Attributes) -> Option<String> {
+    let named: Vec<&str> = attributes.iter().map(|(_, v)| v).collect();
+    (!named.is_empty()).then(|| named.join(" / "))
+}
+
+/// RI coverage pages (one query) as a table: a grouped period has a row per group (named by
+/// its attributes), an ungrouped one its total, tagged with `group` (a split value).
 pub fn ri_coverage_table(pages: &[ReservationCoveragePage], group: Option<&str>) -> Table {
-    let (rows, total) = crate::coverage::rows_from_pages(pages, group);
-    Table {
-        view: View::RiCoverage,
-        rows: rows
-            .into_iter()
-            .map(|r| Row {
-                figures: coverage_figures(&r.coverage),
-                start: r.start,
-                end: r.end,
-                group: r.group,
-            })
-            .collect(),
-        total: total.map(|t| Total {
-            figures: coverage_figures(&t),
-            computed: false,
-        }),
+    let view = View::RiCoverage;
+    let mut rows = Vec::new();
+    for period in pages.iter().flat_map(|p| &p.coverages_by_time) {
+        let (start, end) = period_of(period.time_period.as_ref());
+        if period.groups.is_empty() {
+            rows.push(Row {
+                start,
+                end,
+                group: group.map(str::to_owned),
+                figures: period
+                    .total
+                    .as_ref()
+                    .map_or_else(|| blank(view), coverage_figures),
+            });
+        } else {
+            for g in &period.groups {
+                rows.push(Row {
+                    start: start.clone(),
+                    end: end.clone(),
+                    group: attributes_name(&g.attributes),
+                    figures: g
+                        .coverage
+                        .as_ref()
+                        .map_or_else(|| blank(view), coverage_figures),
+                });
+            }
+        }
     }
+    let total = pages
+        .iter()
+        .rev()
+        .find_map(|p| p.total.as_ref())
+        .map(|t| Total {
+            figures: coverage_figures(t),
+            computed: false,
+        });
+    Table { view, rows, total }
 }
 
 /// RI utilization pages as a table. A period grouped by subscription has one row per
@@ -343,15 +371,10 @@ pub fn sp_coverage_table(pages: &[SavingsPlansCoveragePage], group: Option<&str>
         .flat_map(|p| &p.savings_plans_coverages)
         .map(|c| {
             let (start, end) = period_of(c.time_period.as_ref());
-            let named: Vec<&str> = c.attributes.iter().map(|(_, v)| v).collect();
             Row {
                 start,
                 end,
-                group: if named.is_empty() {
-                    group.map(str::to_owned)
-                } else {
-                    Some(named.join(" / "))
-                },
+                group: attributes_name(&c.attributes).or_else(|| group.map(str::to_owned)),
                 figures: c
                     .coverage
                     .as_ref()
@@ -461,12 +484,24 @@ impl Table {
     /// (hours, cost, commitment), the rest summed into "Others" (parts and wholes re-added,
     /// not percentages averaged); one line named after the view when unsplit.
     pub fn series(&self, top: usize) -> Vec<Series> {
+        self.lines(top, false)
+    }
+
+    /// One line for the whole answer, whatever its split (the side-by-side chart's).
+    pub fn overall(&self) -> Option<Series> {
+        self.lines(1, true).into_iter().next()
+    }
+
+    fn lines(&self, top: usize, overall: bool) -> Vec<Series> {
         let layout = self.view.layout();
         let periods = periods(&self.rows);
         let mut by_group: HashMap<&str, HashMap<&str, Ratio>> = HashMap::new();
         let mut order: Vec<&str> = Vec::new();
         for r in &self.rows {
-            let g = r.group.as_deref().unwrap_or(self.view.all_name());
+            let g = match &r.group {
+                Some(g) if !overall => g,
+                _ => self.view.all_name(),
+            };
             let entry = by_group.entry(g).or_insert_with(|| {
                 order.push(g);
                 HashMap::new()

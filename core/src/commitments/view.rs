@@ -204,15 +204,52 @@ impl View {
         }
     }
 
-    /// The two parts of the stacked chart (the part the percentage counts first) and its unit.
-    pub fn stack_words(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            View::RiCoverage => ("Reserved", "On demand", "hours"),
-            View::RiUtilization => ("Used", "Unused", "reserved hours"),
-            View::SpCoverage => ("Covered by Savings Plans", "On demand", "USD"),
-            View::SpUtilization => ("Used", "Unused", "USD of commitment"),
+    /// How the stacked chart names its two parts for `metric` (which only RI coverage has:
+    /// its cost has no reserved part).
+    pub fn stack_names(self, metric: crate::coverage::Metric) -> StackNames {
+        use crate::coverage::Metric;
+        let (first, legend, hover, unit) = match (self, metric) {
+            (View::RiCoverage, Metric::Hours) => {
+                (Some("Reserved"), "On demand", "on demand", "hours")
+            }
+            (View::RiCoverage, Metric::NormalizedUnits) => (
+                Some("Reserved"),
+                "On demand",
+                "on demand",
+                "normalized units",
+            ),
+            (View::RiCoverage, Metric::Cost) => {
+                (None, "On demand", "On-demand cost", "USD on demand")
+            }
+            (View::RiUtilization, _) => (Some("Used"), "Unused", "unused", "reserved hours"),
+            (View::SpCoverage, _) => (
+                Some("Covered by Savings Plans"),
+                "On demand",
+                "on demand",
+                "USD",
+            ),
+            (View::SpUtilization, _) => (Some("Used"), "Unused", "unused", "USD of commitment"),
+        };
+        StackNames {
+            first,
+            legend,
+            hover,
+            unit,
         }
     }
+}
+
+/// The names of a stacked chart's parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StackNames {
+    /// The lower part, the one the percentage counts ("Used"); `None` when there is none.
+    pub first: Option<&'static str>,
+    /// The upper part in the legend ("Unused").
+    pub legend: &'static str,
+    /// The upper part in a hover, after the first ("unused"), or alone ("On-demand cost").
+    pub hover: &'static str,
+    /// The unit ("reserved hours"; one starting with `USD` is money).
+    pub unit: &'static str,
 }
 
 #[cfg(test)]

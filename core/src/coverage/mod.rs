@@ -13,4 +13,4 @@ pub use query::{
     DEFAULT_TARGET, GROUP_DIMENSIONS,
 };
 pub use request::{cli_command, coverage_input, tag_values_input, unsendable, METRICS};
-pub use series::{band, figures, rows_from_pages, Band, CoverageRow, Series, Stack};
+pub use series::{band, figures, Band, Series, Stack};

@@ -1,22 +1,7 @@
-//! Coverage answers → table rows, chart series and CSV.
-//!
-//! Rows keep AWS's exact text for every figure (tables and CSV show it unchanged); the parsed
-//! values only feed charts, sums and colours.
+//! Coverage figures in column order, bands against a target, and the chart's line and stack
+//! shapes; the rows, lines and CSV of every view are `commitments::Table`'s.
 
-use crate::aws::ce::{Amount, Coverage, ReservationCoveragePage};
-
-/// One period (and group) of coverage.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CoverageRow {
-    /// First day, as AWS wrote it.
-    pub start: String,
-    /// AWS's exclusive end.
-    pub end: String,
-    /// The group's value, when the query is split.
-    pub group: Option<String>,
-    /// Every figure AWS returned.
-    pub coverage: Coverage,
-}
+use crate::aws::ce::{Amount, Coverage};
 
 /// The nine figures of `c` in RI coverage's column order (`commitments::View::layout`;
 /// `None` where AWS sent nothing).
@@ -79,44 +64,6 @@ pub fn band(percent: Option<f64>, target: f64) -> Band {
     }
 }
 
-/// Every period of `pages` (one query, all its pages) as rows, tagged with `group`; and the
-/// response's `Total` (sent on the last page).
-pub fn rows_from_pages(
-    pages: &[ReservationCoveragePage],
-    group: Option<&str>,
-) -> (Vec<CoverageRow>, Option<Coverage>) {
-    let mut rows = Vec::new();
-    for page in pages {
-        for period in &page.coverages_by_time {
-            let (start, end) = period
-                .time_period
-                .as_ref()
-                .map(|tp| (tp.start.clone(), tp.end.clone()))
-                .unwrap_or_default();
-            if period.groups.is_empty() {
-                rows.push(CoverageRow {
-                    start,
-                    end,
-                    group: group.map(str::to_owned),
-                    coverage: period.total.clone().unwrap_or_default(),
-                });
-            } else {
-                for g in &period.groups {
-                    let name: Vec<&str> = g.attributes.iter().map(|(_, v)| v).collect();
-                    rows.push(CoverageRow {
-                        start: start.clone(),
-                        end: end.clone(),
-                        group: Some(name.join(" / ")),
-                        coverage: g.coverage.clone().unwrap_or_default(),
-                    });
-                }
-            }
-        }
-    }
-    let total = pages.iter().rev().find_map(|p| p.total.clone());
-    (rows, total)
-}
-
 /// One line of the coverage chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
@@ -145,6 +92,7 @@ mod tests {
     use super::*;
     use crate::aws::ce::{
         CoverageByTime, CoverageCost, CoverageGroup, CoverageHours, DateInterval,
+        ReservationCoveragePage,
     };
     use crate::commitments::{coverage_figures, ri_coverage_table, Row, Table, View};
     use crate::coverage::Metric;
@@ -240,12 +188,10 @@ mod tests {
             }],
             ..Default::default()
         };
-        let (rows, _) = rows_from_pages(std::slice::from_ref(&page), None);
-        assert_eq!(rows[0].group.as_deref(), Some("=m5.large"));
+        let table = ri_coverage_table(&[page], None);
+        assert_eq!(table.rows[0].group.as_deref(), Some("=m5.large"));
         // Formula-looking names from other accounts are neutralised in the CSV.
-        assert!(ri_coverage_table(&[page], None)
-            .csv()
-            .contains(",'=m5.large,"));
+        assert!(table.csv().contains(",'=m5.large,"));
     }
 
     fn table(rows: &[(&str, &str, &str)]) -> Table {
