@@ -65,6 +65,46 @@ pub enum InputError {
         /// The member it can't be combined with.
         other: &'static str,
     },
+    /// Too many items in a list.
+    #[error("{field} may have at most {max} items; it has {count}.")]
+    TooMany {
+        field: &'static str,
+        count: usize,
+        max: usize,
+    },
+    /// A value the model's enum does not list (Capacity Manager refuses unknown metric and
+    /// dimension names, and the request would fail for all of them).
+    #[error("{field} has no value \"{value}\"; use one of the names AWS lists for it.")]
+    UnknownValue {
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// The value given (metric and dimension names are not secret).
+        value: String,
+    },
+    /// A time that must come before another does not.
+    #[error("{field} must be before {other}.")]
+    NotAfter {
+        /// The member that must be earlier, as AWS spells it.
+        field: &'static str,
+        /// The member that must be later.
+        other: &'static str,
+    },
+    /// A time range that is not a whole number of periods.
+    #[error("The time from StartTime to EndTime ({seconds} s) must be a whole number of periods of {period} s.")]
+    NotWholePeriods {
+        /// The length of the range in seconds (rounded down).
+        seconds: i64,
+        /// The period in seconds.
+        period: i32,
+    },
+    /// A period the API does not accept.
+    #[error("{field} must be a whole number of hours (a multiple of 3600 s, at least 3600); it was {value}.")]
+    NotWholeHours {
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// The value given.
+        value: i32,
+    },
 }
 
 /// Why a request could not be built.
@@ -105,5 +145,14 @@ pub(crate) fn check_len(
     match value.map(|v| v.chars().count()) {
         Some(length) if length > max => Err(InputError::TooLong { field, length, max }),
         _ => Ok(()),
+    }
+}
+
+/// Checks a list's length against a maximum.
+pub(crate) fn check_count(field: &'static str, count: usize, max: usize) -> Result<(), InputError> {
+    if count > max {
+        Err(InputError::TooMany { field, count, max })
+    } else {
+        Ok(())
     }
 }

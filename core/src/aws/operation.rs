@@ -6,7 +6,11 @@ use crate::aws::ce::{
     GetSavingsPlansCoverageInput, GetSavingsPlansUtilizationInput,
 };
 use crate::aws::credentials::Credentials;
-use crate::aws::ec2::{self, DescribeCapacityReservationsInput, GetCapacityReservationUsageInput};
+use crate::aws::ec2::{
+    self, DescribeCapacityReservationsInput, GetCapacityManagerAttributesInput,
+    GetCapacityManagerMetricDataInput, GetCapacityManagerMetricDimensionsInput,
+    GetCapacityReservationUsageInput,
+};
 use crate::aws::endpoint::{ResolvedEndpoint, Service};
 use crate::aws::error::{AwsError, ErrorProtocol};
 use crate::aws::http::{HttpRequest, HttpResponse};
@@ -143,6 +147,17 @@ operations! {
     GetCapacityReservationUsageInput => ec2::CapacityReservationUsage, Ec2,
         "GetCapacityReservationUsage", true,
         get_capacity_reservation_usage_body, parse_get_capacity_reservation_usage;
+    // Capacity Manager's status is asked afresh (a user may enable it meanwhile); its metric
+    // reads are cached like the other EC2 reads.
+    GetCapacityManagerAttributesInput => ec2::CapacityManagerAttributes, Ec2,
+        "GetCapacityManagerAttributes", false,
+        get_capacity_manager_attributes_body, parse_get_capacity_manager_attributes;
+    GetCapacityManagerMetricDataInput => ec2::CapacityManagerMetricDataPage, Ec2,
+        "GetCapacityManagerMetricData", true,
+        get_capacity_manager_metric_data_body, parse_get_capacity_manager_metric_data;
+    GetCapacityManagerMetricDimensionsInput => ec2::CapacityManagerDimensionsPage, Ec2,
+        "GetCapacityManagerMetricDimensions", true,
+        get_capacity_manager_metric_dimensions_body, parse_get_capacity_manager_metric_dimensions;
     GetReservationCoverageInput => ce::ReservationCoveragePage, CostExplorer,
         "GetReservationCoverage", true,
         get_reservation_coverage_body, parse_get_reservation_coverage;
@@ -181,6 +196,8 @@ macro_rules! paged {
 paged! {
     DescribeCapacityReservationsInput: "NextToken", next_token -> next_token;
     GetCapacityReservationUsageInput: "NextToken", next_token -> next_token;
+    GetCapacityManagerMetricDataInput: "NextToken", next_token -> next_token;
+    GetCapacityManagerMetricDimensionsInput: "NextToken", next_token -> next_token;
     GetReservationCoverageInput: "NextPageToken", next_page_token -> next_page_token;
     GetDimensionValuesInput: "NextPageToken", next_page_token -> next_page_token;
     GetReservationUtilizationInput: "NextPageToken", next_page_token -> next_page_token;
