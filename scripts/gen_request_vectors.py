@@ -184,6 +184,74 @@ CE_SP_UTILIZATION = [
      "SortBy": {"Key": "UnusedCommitment", "SortOrder": "ASCENDING"}},
     {"TimePeriod": TP, "Filter": {"CostCategories": {"Key": "Env", "Values": ["prod"]}}},
 ]
+# Capacity Manager: every member set at least once. Timestamps are given as ISO 8601 text (a
+# boto3 user may pass text or datetimes; botocore serializes both the same way). Only inputs our
+# builders accept: 1-10 metrics (1 for dimensions), Period a whole number of hours, the range a
+# whole number of periods.
+CM_START, CM_END = "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"
+CM_ATTRIBUTES = [{}, {"DryRun": True}, {"DryRun": False}]
+CM_CONDITIONS = [
+    {"DimensionCondition": {"Dimension": "resource-region", "Comparison": "in",
+                            "Values": ["eu-west-1", "us-east-1", "ap-northeast-1"]}},
+    {"DimensionCondition": {"Dimension": "instance-family", "Comparison": "equals", "Values": ["m5"]}},
+    {"DimensionCondition": {"Dimension": "account-name", "Comparison": "in",
+                            "Values": ["Équipe plateforme & co", "日本😀", "a/b=c+d %~*"]}},
+]
+CM_METRIC_DATA = [
+    {"MetricNames": ["reservation-avg-utilization-inst"], "StartTime": CM_START, "EndTime": CM_END,
+     "Period": 3600},
+    {"MetricNames": ["reservation-total-capacity-hrs-vcpu", "reservation-unused-total-capacity-hrs-vcpu",
+                     "reservation-unused-total-estimated-cost"],
+     "StartTime": CM_START, "EndTime": CM_END, "Period": 86400,
+     "GroupBy": ["resource-region", "instance-type"], "MaxResults": 500, "NextToken": "tok+/=&\"€", "DryRun": True},
+    {"MetricNames": ["spot-total-usage-hrs-inst"], "StartTime": "2026-02-01T00:00:00Z",
+     "EndTime": "2026-03-01T00:00:00Z", "Period": 604800, "FilterBy": CM_CONDITIONS},
+    {"MetricNames": ["reservation-max-utilization", "reservation-min-utilization", "reservation-avg-utilization-vcpu",
+                     "reservation-total-count", "reservation-total-estimated-cost", "reserved-total-usage-hrs-vcpu",
+                     "unreserved-total-usage-hrs-vcpu", "spot-total-count-inst", "capacity-request-fulfillment-rate",
+                     "spot-inst-az-fulfillment-rate"],
+     "StartTime": CM_START, "EndTime": CM_END, "Period": 3600,
+     "GroupBy": ["resource-region", "availability-zone-id", "account-id", "account-name", "instance-family",
+                 "instance-type", "instance-platform", "reservation-arn", "reservation-id", "reservation-type",
+                 "reservation-create-timestamp", "reservation-start-timestamp", "reservation-end-timestamp",
+                 "reservation-end-date-type", "tenancy", "reservation-state",
+                 "reservation-instance-match-criteria", "reservation-unused-financial-owner"],
+     "FilterBy": [CM_CONDITIONS[0]], "MaxResults": 100000, "DryRun": False},
+    {"MetricNames": ["reservation-avg-utilization-inst"], "StartTime": "2026-03-01T00:30:00.250000Z",
+     "EndTime": "2026-03-01T02:30:00.250000Z", "Period": 3600, "MaxResults": 1, "NextToken": "n"},
+    {"MetricNames": ["reservation-avg-utilization-inst"], "StartTime": "2026-03-01T01:00:00+01:00",
+     "EndTime": CM_END, "Period": 3600, "GroupBy": [], "FilterBy": []},
+    {"MetricNames": ["reservation-avg-utilization-inst"], "StartTime": CM_START, "EndTime": CM_END,
+     "Period": 3600, "FilterBy": [{"DimensionCondition": {"Dimension": "reservation-state", "Comparison": "in",
+                                                          "Values": ["active", "expired"]}}],
+     "NextToken": "AAEA+/9=="},
+    {"MetricNames": ["inst-az-fulfillment-rate"], "StartTime": CM_START, "EndTime": CM_END, "Period": 7200,
+     "GroupBy": ["account-id"], "DryRun": True},
+]
+CM_DIMENSIONS = [
+    {"GroupBy": ["resource-region"], "StartTime": CM_START, "EndTime": CM_END,
+     "MetricNames": ["reservation-avg-utilization-inst"]},
+    {"GroupBy": ["account-id", "account-name", "instance-type"], "FilterBy": CM_CONDITIONS,
+     "StartTime": CM_START, "EndTime": CM_END, "MetricNames": ["reservation-total-capacity-hrs-inst"],
+     "MaxResults": 1000, "NextToken": "tok+/=&\"€", "DryRun": True},
+    {"GroupBy": ["reservation-id"], "StartTime": "2026-01-01T00:00:00Z", "EndTime": "2026-03-01T00:00:00Z",
+     "MetricNames": ["spot-total-count-vcpu"], "MaxResults": 1},
+    {"GroupBy": ["resource-region", "availability-zone-id", "account-id", "account-name", "instance-family",
+                 "instance-type", "instance-platform", "reservation-arn", "reservation-id", "reservation-type",
+                 "reservation-create-timestamp", "reservation-start-timestamp", "reservation-end-timestamp",
+                 "reservation-end-date-type", "tenancy", "reservation-state",
+                 "reservation-instance-match-criteria", "reservation-unused-financial-owner"],
+     "StartTime": CM_START, "EndTime": CM_END, "MetricNames": ["reservation-avg-utilization-inst"],
+     "DryRun": False},
+    {"GroupBy": ["tenancy"], "FilterBy": [CM_CONDITIONS[1]], "StartTime": "2026-03-01T00:00:00.5Z",
+     "EndTime": "2026-03-01T00:00:01Z", "MetricNames": ["reservation-avg-utilization-inst"], "NextToken": "n"},
+    {"GroupBy": ["instance-family"], "FilterBy": [], "StartTime": CM_START, "EndTime": CM_END,
+     "MetricNames": ["reservation-avg-utilization-inst"]},
+    {"GroupBy": ["reservation-type"], "StartTime": CM_START, "EndTime": CM_END,
+     "MetricNames": ["reservation-avg-utilization-vcpu"], "FilterBy": [CM_CONDITIONS[2]]},
+    {"GroupBy": ["reservation-state"], "StartTime": CM_START, "EndTime": CM_END,
+     "MetricNames": ["reservation-avg-utilization-vcpu"], "NextToken": "AAEA+/9==", "MaxResults": 20},
+]
 
 OPERATIONS = [
     ("ec2", "GetCapacityReservationUsage", EC2_USAGE),
@@ -194,6 +262,9 @@ OPERATIONS = [
     ("ce", "GetReservationUtilization", CE_RI_UTILIZATION),
     ("ce", "GetSavingsPlansCoverage", CE_SP_COVERAGE),
     ("ce", "GetSavingsPlansUtilization", CE_SP_UTILIZATION),
+    ("ec2", "GetCapacityManagerAttributes", CM_ATTRIBUTES),
+    ("ec2", "GetCapacityManagerMetricData", CM_METRIC_DATA),
+    ("ec2", "GetCapacityManagerMetricDimensions", CM_DIMENSIONS),
 ]
 
 
@@ -285,7 +356,9 @@ def signed(service, operation, params, region, creds, endpoint_url=None):
 
 
 # Operations whose vectors must set every input member of the model at least once.
-EVERY_MEMBER = {"GetReservationUtilization", "GetSavingsPlansCoverage", "GetSavingsPlansUtilization"}
+EVERY_MEMBER = {"GetReservationUtilization", "GetSavingsPlansCoverage", "GetSavingsPlansUtilization",
+                "GetCapacityManagerAttributes", "GetCapacityManagerMetricData",
+                "GetCapacityManagerMetricDimensions"}
 
 
 def main():

@@ -11,7 +11,9 @@ use lens_core::aws::ce::{
 };
 use lens_core::aws::credentials::Credentials;
 use lens_core::aws::ec2::{
-    DescribeCapacityReservationsInput, Filter, GetCapacityReservationUsageInput,
+    CapacityManagerCondition, DescribeCapacityReservationsInput, Filter,
+    GetCapacityManagerAttributesInput, GetCapacityManagerMetricDataInput,
+    GetCapacityManagerMetricDimensionsInput, GetCapacityReservationUsageInput,
 };
 use lens_core::aws::endpoint::{
     resolve, EndpointOverride, OverrideMode, ResolvedEndpoint, Service,
@@ -78,6 +80,59 @@ fn describe_input(p: &Value) -> DescribeCapacityReservationsInput {
     }
 }
 
+fn instant(v: &Value) -> time::OffsetDateTime {
+    time::OffsetDateTime::parse(
+        v.as_str().unwrap(),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap()
+}
+
+fn conditions(v: &Value) -> Vec<CapacityManagerCondition> {
+    v.as_array()
+        .map(|cs| {
+            cs.iter()
+                .map(|c| {
+                    let d = &c["DimensionCondition"];
+                    CapacityManagerCondition {
+                        dimension: text(&d["Dimension"]).unwrap(),
+                        comparison: text(&d["Comparison"]).unwrap(),
+                        values: texts(&d["Values"]),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn metric_data_input(p: &Value) -> GetCapacityManagerMetricDataInput {
+    let mut input = GetCapacityManagerMetricDataInput::new(
+        texts(&p["MetricNames"]),
+        instant(&p["StartTime"]),
+        instant(&p["EndTime"]),
+        p["Period"].as_i64().unwrap() as i32,
+    );
+    input.group_by = texts(&p["GroupBy"]);
+    input.filter_by = conditions(&p["FilterBy"]);
+    input.max_results = p["MaxResults"].as_i64().map(|n| n as i32);
+    input.next_token = text(&p["NextToken"]);
+    input.dry_run = p["DryRun"].as_bool();
+    input
+}
+
+fn metric_dimensions_input(p: &Value) -> GetCapacityManagerMetricDimensionsInput {
+    GetCapacityManagerMetricDimensionsInput {
+        group_by: texts(&p["GroupBy"]),
+        filter_by: conditions(&p["FilterBy"]),
+        start_time: instant(&p["StartTime"]),
+        end_time: instant(&p["EndTime"]),
+        metric_names: texts(&p["MetricNames"]),
+        max_results: p["MaxResults"].as_i64().map(|n| n as i32),
+        next_token: text(&p["NextToken"]),
+        dry_run: p["DryRun"].as_bool(),
+    }
+}
+
 /// One of `ce`'s signed-request builders (`ce::get_reservation_coverage` and the like).
 type CeBuilder<I> =
     fn(&I, &ResolvedEndpoint, &Credentials, SystemTime) -> Result<HttpRequest, BuildError>;
@@ -137,6 +192,33 @@ fn build(v: &Value, time: SystemTime) -> (HttpRequest, Vec<(&'static str, String
         "DescribeCapacityReservations" => (
             ec2::describe_capacity_reservations(&describe_input(p), &endpoint, &creds, time)
                 .unwrap(),
+            query,
+        ),
+        "GetCapacityManagerAttributes" => (
+            ec2::get_capacity_manager_attributes(
+                &GetCapacityManagerAttributesInput {
+                    dry_run: p["DryRun"].as_bool(),
+                },
+                &endpoint,
+                &creds,
+                time,
+            )
+            .unwrap(),
+            query,
+        ),
+        "GetCapacityManagerMetricData" => (
+            ec2::get_capacity_manager_metric_data(&metric_data_input(p), &endpoint, &creds, time)
+                .unwrap(),
+            query,
+        ),
+        "GetCapacityManagerMetricDimensions" => (
+            ec2::get_capacity_manager_metric_dimensions(
+                &metric_dimensions_input(p),
+                &endpoint,
+                &creds,
+                time,
+            )
+            .unwrap(),
             query,
         ),
         "GetCallerIdentity" => (
@@ -282,6 +364,9 @@ fn vector_table_covers_each_operation_and_mode() {
         "GetSavingsPlansCoverage",
         "GetSavingsPlansUtilization",
         "GetCallerIdentity",
+        "GetCapacityManagerAttributes",
+        "GetCapacityManagerMetricData",
+        "GetCapacityManagerMetricDimensions",
     ] {
         for mode in ["default", "aws_compatible", "pass_through"] {
             assert!(
@@ -290,7 +375,10 @@ fn vector_table_covers_each_operation_and_mode() {
             );
         }
         let defaults = inputs[&(op.to_string(), "default".to_string())];
-        if op != "GetCallerIdentity" {
+        // GetCapacityManagerAttributes has one member (DryRun): absent, true, false.
+        if op == "GetCapacityManagerAttributes" {
+            assert!(defaults >= 6, "{op}: 3 inputs x 2 credentials");
+        } else if op != "GetCallerIdentity" {
             assert!(defaults >= 16, "{op}: at least 8 inputs x 2 credentials");
         }
     }
