@@ -43,6 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "response
 OPERATIONS = {
     "ec2_get_capacity_reservation_usage": ("ec2", "GetCapacityReservationUsage"),
     "ec2_describe_capacity_reservations": ("ec2", "DescribeCapacityReservations"),
+    "ec2_get_capacity_manager_attributes": ("ec2", "GetCapacityManagerAttributes"),
+    "ec2_get_capacity_manager_metric_data": ("ec2", "GetCapacityManagerMetricData"),
+    "ec2_get_capacity_manager_metric_dimensions": ("ec2", "GetCapacityManagerMetricDimensions"),
     "ce_get_reservation_coverage": ("ce", "GetReservationCoverage"),
     "ce_get_dimension_values": ("ce", "GetDimensionValues"),
     "ce_get_reservation_utilization": ("ce", "GetReservationUtilization"),

@@ -207,6 +207,21 @@ fn ec2_describe_capacity_reservations_matches_botocore() {
 }
 
 #[test]
+fn ec2_get_capacity_manager_attributes_matches_botocore() {
+    assert!(check_operation("ec2_get_capacity_manager_attributes") >= 8);
+}
+
+#[test]
+fn ec2_get_capacity_manager_metric_data_matches_botocore() {
+    assert!(check_operation("ec2_get_capacity_manager_metric_data") >= 11);
+}
+
+#[test]
+fn ec2_get_capacity_manager_metric_dimensions_matches_botocore() {
+    assert!(check_operation("ec2_get_capacity_manager_metric_dimensions") >= 8);
+}
+
+#[test]
 fn ce_get_reservation_coverage_matches_botocore() {
     assert!(check_operation("ce_get_reservation_coverage") >= 20);
 }
@@ -248,6 +263,9 @@ fn fixtures_cover_every_model_member() {
     for op in [
         "ec2_get_capacity_reservation_usage",
         "ec2_describe_capacity_reservations",
+        "ec2_get_capacity_manager_attributes",
+        "ec2_get_capacity_manager_metric_data",
+        "ec2_get_capacity_manager_metric_dimensions",
         "ce_get_reservation_coverage",
         "ce_get_dimension_values",
         "ce_get_reservation_utilization",
@@ -270,7 +288,7 @@ fn fixtures_cover_every_model_member() {
         members.0 += c["members_covered"].as_u64().unwrap();
         members.1 += c["members_total"].as_u64().unwrap();
     }
-    assert_eq!(members, (172, 172), "output members covered / total");
+    assert_eq!(members, (230, 230), "output members covered / total");
 }
 
 fn fixture_response(op: &str, case: &str) -> HttpResponse {
@@ -483,5 +501,54 @@ fn commitment_figures_land_in_their_fields() {
             .as_f64()
             .unwrap();
         assert_eq!(field.as_ref().unwrap().value, want, "{member}");
+    }
+}
+
+#[test]
+fn capacity_manager_pages_are_followed_to_the_end() {
+    let pages = follow::<ec2::GetCapacityManagerMetricDataInput>(
+        "ec2_get_capacity_manager_metric_data",
+        &[(None, "page1"), (Some("cm-data-page-2"), "page2")],
+    );
+    let regions: Vec<_> = pages
+        .iter()
+        .flat_map(|p| &p.results)
+        .map(|r| r.dimension.resource_region.as_deref().unwrap())
+        .collect();
+    assert_eq!(regions, ["eu-west-1", "us-east-1"]);
+    let pages = follow::<ec2::GetCapacityManagerMetricDimensionsInput>(
+        "ec2_get_capacity_manager_metric_dimensions",
+        &[(None, "page1"), (Some("cm-dims-page-2"), "page2")],
+    );
+    let families: Vec<_> = pages
+        .iter()
+        .flat_map(|p| &p.dimensions)
+        .map(|d| d.instance_family.as_deref().unwrap())
+        .collect();
+    assert_eq!(families, ["m5", "c6g"]);
+}
+
+/// A metric value that is not a number is refused with its path (botocore's `float()` would
+/// raise, so no fixture can hold one).
+#[test]
+fn capacity_manager_value_that_is_not_a_number_is_refused() {
+    let body = "<GetCapacityManagerMetricDataResponse><metricDataResultSet><item>\
+        <metricValueSet><item><metric>reservation-total-count</metric><value>1</value></item>\
+        <item><metric>reservation-avg-utilization-inst</metric><value>n/a</value></item>\
+        </metricValueSet></item></metricDataResultSet></GetCapacityManagerMetricDataResponse>";
+    let resp = HttpResponse {
+        status: 200,
+        headers: Vec::new(),
+        body: body.into(),
+    };
+    match ec2::parse_get_capacity_manager_metric_data(&resp) {
+        Err(AwsError::BadResponse(BadResponse { problem, .. })) => assert_eq!(
+            problem,
+            Problem::NotANumber {
+                field: "MetricDataResults[0].MetricValues[1].Value".into(),
+                text: "n/a".into()
+            }
+        ),
+        other => panic!("{other:?}"),
     }
 }

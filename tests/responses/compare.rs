@@ -11,7 +11,8 @@ use serde_json::{Map, Value};
 /// keeps `<tagSet/>` as `[]` and leaves an absent one out; we hold both as an empty `Vec`), an
 /// empty `Attributes` map (same), and the HTTP status (compared separately). An attribute
 /// botocore reads as `None` (`null` in the answer) is kept by us with an empty value: the key
-/// must be there, with `""`.
+/// must be there, with `""`. A Capacity Manager `Dimension` with no members is left out too
+/// (we hold an absent one and `<dimension/>` alike, as the default).
 pub fn normalize(v: &mut Value) {
     match v {
         Value::Object(map) => {
@@ -20,12 +21,13 @@ pub fn normalize(v: &mut Value) {
                     *value = Value::String(String::new());
                 }
             }
+            map.values_mut().for_each(normalize);
             map.retain(|k, v| {
                 !(v.as_array().is_some_and(|a| a.is_empty())
                     || (k == "Attributes" && v.as_object().is_some_and(|o| o.is_empty()))
+                    || (k == "Dimension" && v.as_object().is_some_and(|o| o.is_empty()))
                     || k == "HTTPStatusCode")
             });
-            map.values_mut().for_each(normalize);
             if map
                 .get("ResponseMetadata")
                 .is_some_and(|m| m.as_object().is_some_and(|o| o.is_empty()))
@@ -73,6 +75,17 @@ pub fn parse(op: &str, resp: &HttpResponse, amounts: Amounts) -> Result<Value, A
         "ec2_describe_capacity_reservations" => {
             convert::describe(&ec2::parse_describe_capacity_reservations(resp)?)
         }
+        "ec2_get_capacity_manager_attributes" => {
+            convert::capacity_manager_attributes(&ec2::parse_get_capacity_manager_attributes(resp)?)
+        }
+        "ec2_get_capacity_manager_metric_data" => convert::capacity_manager_metric_data(
+            &ec2::parse_get_capacity_manager_metric_data(resp)?,
+            &ec2::ec2_request_id(resp),
+        ),
+        "ec2_get_capacity_manager_metric_dimensions" => convert::capacity_manager_dimensions(
+            &ec2::parse_get_capacity_manager_metric_dimensions(resp)?,
+            &ec2::ec2_request_id(resp),
+        ),
         "ce_get_reservation_coverage" => {
             convert::reservation_coverage(&ce::parse_get_reservation_coverage(resp)?, amounts)
         }

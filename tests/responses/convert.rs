@@ -9,8 +9,9 @@ use lens_core::aws::ce::{
     SavingsPlansUtilizationAnswer,
 };
 use lens_core::aws::ec2::{
-    CapacityReservation, CapacityReservationUsage, CapacityReservationsPage,
-    InterruptibleCapacityAllocation, InterruptionInfo, ResourceTag,
+    CapacityManagerAttributes, CapacityManagerDimension, CapacityManagerDimensionsPage,
+    CapacityManagerMetricDataPage, CapacityReservation, CapacityReservationUsage,
+    CapacityReservationsPage, InterruptibleCapacityAllocation, InterruptionInfo, ResourceTag,
 };
 use lens_core::aws::sts::CallerIdentity;
 use lens_core::aws::xml::Timestamp;
@@ -497,5 +498,138 @@ pub fn caller_identity(c: &CallerIdentity) -> Value {
         .s("UserId", &c.user_id)
         .s("Account", &c.account)
         .s("Arn", &c.arn)
+        .done()
+}
+
+/// `isoformat()` of an instant.
+fn instant(t: &time::OffsetDateTime) -> Value {
+    isoformat(&Timestamp {
+        text: String::new(),
+        value: *t,
+    })
+}
+
+/// `isoformat()` of a timestamp kept as AWS's text.
+fn stamp(text: &Option<String>) -> Option<Value> {
+    text.as_deref()
+        .map(|t| isoformat(&Timestamp::parse(t).expect("the parser checked it")))
+}
+
+pub fn capacity_manager_attributes(a: &CapacityManagerAttributes) -> Value {
+    Obj::new()
+        .request_id(&a.request_id)
+        .opt("CapacityManagerStatus", a.status.as_ref(), |v| {
+            json!(v.as_str())
+        })
+        .opt("OrganizationsAccess", a.organizations_access, |v| json!(v))
+        .opt("DataExportCount", a.data_export_count, |v| json!(v))
+        .opt("IngestionStatus", a.ingestion_status.as_ref(), |v| {
+            json!(v.as_str())
+        })
+        .s("IngestionStatusMessage", &a.ingestion_status_message)
+        .opt(
+            "EarliestDatapointTimestamp",
+            a.earliest_datapoint.as_ref(),
+            instant,
+        )
+        .opt(
+            "LatestDatapointTimestamp",
+            a.latest_datapoint.as_ref(),
+            instant,
+        )
+        .done()
+}
+
+fn capacity_manager_dimension(d: &CapacityManagerDimension) -> Value {
+    Obj::new()
+        .s("ResourceRegion", &d.resource_region)
+        .s("AvailabilityZoneId", &d.availability_zone_id)
+        .s("AccountId", &d.account_id)
+        .s("AccountName", &d.account_name)
+        .s("InstanceFamily", &d.instance_family)
+        .s("InstanceType", &d.instance_type)
+        .s("InstancePlatform", &d.instance_platform)
+        .s("ReservationArn", &d.reservation_arn)
+        .s("ReservationId", &d.reservation_id)
+        .s("ReservationType", &d.reservation_type)
+        .opt(
+            "ReservationCreateTimestamp",
+            stamp(&d.reservation_create_timestamp),
+            |v| v,
+        )
+        .opt(
+            "ReservationStartTimestamp",
+            stamp(&d.reservation_start_timestamp),
+            |v| v,
+        )
+        .opt(
+            "ReservationEndTimestamp",
+            stamp(&d.reservation_end_timestamp),
+            |v| v,
+        )
+        .s("ReservationEndDateType", &d.reservation_end_date_type)
+        .s("Tenancy", &d.tenancy)
+        .s("ReservationState", &d.reservation_state)
+        .s(
+            "ReservationInstanceMatchCriteria",
+            &d.reservation_instance_match_criteria,
+        )
+        .s(
+            "ReservationUnusedFinancialOwner",
+            &d.reservation_unused_financial_owner,
+        )
+        .list("Tags", key_values(&d.tags))
+        .done()
+}
+
+/// The pages carry no request id; it is read beside them (`ec2_request_id`).
+pub fn capacity_manager_metric_data(
+    p: &CapacityManagerMetricDataPage,
+    request_id: &Option<String>,
+) -> Value {
+    Obj::new()
+        .request_id(request_id)
+        .list(
+            "MetricDataResults",
+            p.results
+                .iter()
+                .map(|r| {
+                    Obj::new()
+                        .opt("Dimension", Some(&r.dimension), capacity_manager_dimension)
+                        .opt("Timestamp", r.timestamp.as_ref(), instant)
+                        .list(
+                            "MetricValues",
+                            r.metric_values
+                                .iter()
+                                .map(|v| {
+                                    Obj::new()
+                                        .opt("Metric", Some(&v.metric), |m| json!(m))
+                                        .opt("Value", v.value, |v| json!(v))
+                                        .done()
+                                })
+                                .collect(),
+                        )
+                        .done()
+                })
+                .collect(),
+        )
+        .s("NextToken", &p.next_token)
+        .done()
+}
+
+pub fn capacity_manager_dimensions(
+    p: &CapacityManagerDimensionsPage,
+    request_id: &Option<String>,
+) -> Value {
+    Obj::new()
+        .request_id(request_id)
+        .list(
+            "MetricDimensionResults",
+            p.dimensions
+                .iter()
+                .map(capacity_manager_dimension)
+                .collect(),
+        )
+        .s("NextToken", &p.next_token)
         .done()
 }
