@@ -63,7 +63,10 @@ def main():
     seeds = {
         "credentials": [s.encode() for s in CREDENTIALS],
         "ec2_xml": [*answers("ec2_describe_capacity_reservations", ".xml"),
-                    *answers("ec2_get_capacity_reservation_usage", ".xml")],
+                    *answers("ec2_get_capacity_reservation_usage", ".xml"),
+                    *answers("ec2_get_capacity_manager_attributes", ".xml"),
+                    *answers("ec2_get_capacity_manager_metric_data", ".xml"),
+                    *answers("ec2_get_capacity_manager_metric_dimensions", ".xml")],
         "sts_xml": list(answers("sts_get_caller_identity", ".xml")),
         "ce_json": [seed for name in (
             "ce_get_reservation_coverage", "ce_get_dimension_values", "ce_get_reservation_utilization",

@@ -1,8 +1,10 @@
-//! EC2's XML answers (both operations the app calls): parsed or refused, never a panic.
+//! EC2's XML answers (every operation the app calls): parsed or refused, never a panic.
 #![no_main]
 
 use lens_core::aws::ec2::{
-    parse_describe_capacity_reservations, parse_get_capacity_reservation_usage,
+    ec2_request_id, parse_describe_capacity_reservations, parse_get_capacity_manager_attributes,
+    parse_get_capacity_manager_metric_data, parse_get_capacity_manager_metric_dimensions,
+    parse_get_capacity_reservation_usage,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -13,5 +15,9 @@ fuzz_target!(|data: &[u8]| {
     if let Some(resp) = common::response(data) {
         let _ = parse_describe_capacity_reservations(&resp);
         let _ = parse_get_capacity_reservation_usage(&resp);
+        let _ = parse_get_capacity_manager_attributes(&resp);
+        let _ = parse_get_capacity_manager_metric_data(&resp);
+        let _ = parse_get_capacity_manager_metric_dimensions(&resp);
+        let _ = ec2_request_id(&resp);
     }
 });

@@ -461,3 +461,230 @@ pub fn get_capacity_manager_metric_dimensions(
 ) -> Result<HttpRequest, BuildError> {
     crate::aws::operation::Operation::request(input, endpoint, credentials, time)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn data() -> GetCapacityManagerMetricDataInput {
+        GetCapacityManagerMetricDataInput::new(
+            vec!["reservation-avg-utilization-inst".into()],
+            datetime!(2026-03-01 00:00 UTC),
+            datetime!(2026-03-02 00:00 UTC),
+            3600,
+        )
+    }
+
+    fn dimensions() -> GetCapacityManagerMetricDimensionsInput {
+        GetCapacityManagerMetricDimensionsInput::new(
+            vec!["resource-region".into()],
+            datetime!(2026-03-01 00:00 UTC),
+            datetime!(2026-03-02 00:00 UTC),
+            vec!["reservation-avg-utilization-inst".into()],
+        )
+    }
+
+    fn condition(dimension: &str, comparison: &str, n: usize) -> CapacityManagerCondition {
+        CapacityManagerCondition {
+            dimension: dimension.into(),
+            comparison: comparison.into(),
+            values: (0..n).map(|i| format!("v{i}")).collect(),
+        }
+    }
+
+    #[test]
+    fn the_model_lists_are_complete() {
+        assert_eq!(CAPACITY_MANAGER_METRICS.len(), 59);
+        assert_eq!(CAPACITY_MANAGER_DIMENSIONS.len(), 18);
+        assert_eq!(
+            CAPACITY_MANAGER_METRICS[0],
+            "reservation-total-capacity-hrs-vcpu"
+        );
+    }
+
+    #[test]
+    fn metric_names_are_checked() {
+        let body = get_capacity_manager_metric_data_body;
+        let mut i = data();
+        i.metric_names.clear();
+        assert_eq!(
+            body(&i),
+            Err(InputError::Missing {
+                field: "MetricNames"
+            })
+        );
+        i.metric_names = CAPACITY_MANAGER_METRICS[..11]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            body(&i),
+            Err(InputError::TooMany {
+                field: "MetricNames",
+                count: 11,
+                max: 10
+            })
+        );
+        i.metric_names = vec!["reservation-avg-utilization-inst".into(), "cpu".into()];
+        assert_eq!(
+            body(&i),
+            Err(InputError::UnknownValue {
+                field: "MetricNames",
+                value: "cpu".into()
+            })
+        );
+        let mut d = dimensions();
+        d.metric_names.push("reservation-total-count".into());
+        assert_eq!(
+            get_capacity_manager_metric_dimensions_body(&d),
+            Err(InputError::TooMany {
+                field: "MetricNames",
+                count: 2,
+                max: 1
+            })
+        );
+    }
+
+    #[test]
+    fn times_and_periods_are_checked() {
+        let body = get_capacity_manager_metric_data_body;
+        let mut i = data();
+        i.end_time = i.start_time;
+        assert_eq!(
+            body(&i),
+            Err(InputError::NotAfter {
+                field: "StartTime",
+                other: "EndTime"
+            })
+        );
+        let mut i = data();
+        for period in [0, 1800, 5400, -3600] {
+            i.period = period;
+            assert_eq!(
+                body(&i),
+                Err(InputError::NotWholeHours {
+                    field: "Period",
+                    value: period
+                })
+            );
+        }
+        i.period = 7 * 3600;
+        assert_eq!(
+            body(&i),
+            Err(InputError::NotWholePeriods {
+                seconds: 86_400,
+                period: 25_200
+            })
+        );
+        i.period = 86_400;
+        assert!(body(&i).is_ok());
+        let mut d = dimensions();
+        d.start_time = d.end_time + time::Duration::SECOND;
+        assert!(matches!(
+            get_capacity_manager_metric_dimensions_body(&d),
+            Err(InputError::NotAfter { .. })
+        ));
+    }
+
+    #[test]
+    fn group_by_and_conditions_are_checked() {
+        let body = get_capacity_manager_metric_data_body;
+        let mut i = data();
+        i.group_by = vec!["region".into()];
+        assert_eq!(
+            body(&i),
+            Err(InputError::UnknownValue {
+                field: "GroupBy",
+                value: "region".into()
+            })
+        );
+        i.group_by = vec!["tenancy".into(); 21];
+        assert_eq!(
+            body(&i),
+            Err(InputError::TooMany {
+                field: "GroupBy",
+                count: 21,
+                max: 20
+            })
+        );
+        let mut d = dimensions();
+        d.group_by.clear();
+        assert_eq!(
+            get_capacity_manager_metric_dimensions_body(&d),
+            Err(InputError::Missing { field: "GroupBy" })
+        );
+        let mut i = data();
+        i.filter_by = vec![condition("tenancy", "in", 1); 21];
+        assert!(matches!(
+            body(&i),
+            Err(InputError::TooMany {
+                field: "FilterBy",
+                ..
+            })
+        ));
+        i.filter_by = vec![condition("tenancy", "like", 1)];
+        assert!(matches!(
+            body(&i),
+            Err(InputError::UnknownValue {
+                field: "FilterBy.DimensionCondition.Comparison",
+                ..
+            })
+        ));
+        i.filter_by = vec![condition("az", "in", 1)];
+        assert!(matches!(
+            body(&i),
+            Err(InputError::UnknownValue {
+                field: "FilterBy.DimensionCondition.Dimension",
+                ..
+            })
+        ));
+        i.filter_by = vec![condition("tenancy", "in", 11)];
+        assert!(matches!(
+            body(&i),
+            Err(InputError::TooMany { count: 11, .. })
+        ));
+        i.filter_by = vec![condition("tenancy", "in", 0)];
+        assert!(matches!(body(&i), Err(InputError::Missing { .. })));
+        i.filter_by = vec![CapacityManagerCondition {
+            values: vec!["x".repeat(301)],
+            ..condition("account-name", "equals", 0)
+        }];
+        assert!(matches!(
+            body(&i),
+            Err(InputError::TooLong { length: 301, .. })
+        ));
+    }
+
+    #[test]
+    fn max_results_ranges_differ_per_action() {
+        let mut i = data();
+        i.max_results = Some(100_000);
+        assert!(get_capacity_manager_metric_data_body(&i).is_ok());
+        i.max_results = Some(100_001);
+        assert!(matches!(
+            get_capacity_manager_metric_data_body(&i),
+            Err(InputError::OutOfRange { max: 100_000, .. })
+        ));
+        i.max_results = Some(0);
+        assert!(get_capacity_manager_metric_data_body(&i).is_err());
+        let mut d = dimensions();
+        d.max_results = Some(1001);
+        assert!(matches!(
+            get_capacity_manager_metric_dimensions_body(&d),
+            Err(InputError::OutOfRange { max: 1000, .. })
+        ));
+    }
+
+    #[test]
+    fn timestamps_are_written_as_botocore_writes_them() {
+        assert_eq!(
+            iso8601(datetime!(2026-03-01 01:00 +01:00)),
+            "2026-03-01T00:00:00Z"
+        );
+        assert_eq!(
+            iso8601(datetime!(2026-03-01 00:00:00.250_000_999 UTC)),
+            "2026-03-01T00:00:00.250000Z"
+        );
+    }
+}

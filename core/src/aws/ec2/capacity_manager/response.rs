@@ -350,3 +350,46 @@ fn double(
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disabled_codes() {
+        for code in [
+            "CapacityManagerNotEnabled",
+            "Client.CapacityManagerNotEnabled",
+            "CapacityManager.Disabled",
+            "InvalidCapacityManager.NotFound",
+            "CapacityManager.IncorrectState",
+        ] {
+            assert!(is_capacity_manager_disabled(code), "{code}");
+        }
+        for code in [
+            "UnauthorizedOperation",
+            "InvalidParameterValue",
+            "OptInRequired",
+            "IncorrectState",
+            "CapacityManagerThrottled",
+        ] {
+            assert!(!is_capacity_manager_disabled(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn enums_keep_unknown_text() {
+        assert_eq!(
+            CapacityManagerStatus::from_wire("enabled"),
+            CapacityManagerStatus::Enabled
+        );
+        assert_eq!(CapacityManagerStatus::from_wire("x").as_str(), "x");
+        for text in IngestionStatus::KNOWN {
+            assert_eq!(IngestionStatus::from_wire(text).as_str(), *text);
+        }
+        assert_eq!(
+            IngestionStatus::from_wire("paused"),
+            IngestionStatus::Other("paused".into())
+        );
+    }
+}
