@@ -28,7 +28,10 @@ def _hour_ago(hours=1):
 
 def _cw_request(url, params, creds, region="us-east-1", secret=None):
     op = service_model("monitoring").operation_model("GetMetricData")
+    raw = params.pop("__raw__", None) if isinstance(params, dict) else None
     rd = create_serializer("json", include_validation=False).serialize_to_request(params, op)
+    if raw is not None:  # exactly this JSON body (what botocore would refuse to serialise)
+        rd["body"] = json.dumps(raw).encode()
     prepare_request_dict(rd, endpoint_url=url)
     req = create_request_object(rd)
     SigV4Auth(Credentials(creds.access_key, secret or creds.secret_key, creds.session_token), "monitoring",
@@ -188,7 +191,9 @@ def _cw_error(standin, creds, params):
     (lambda p: p["MetricDataQueries"][0]["MetricStat"].update(Stat="p99"), "InvalidParameterValue", "not supported by the stand-in"),
     (lambda p: p["MetricDataQueries"][0]["MetricStat"].update(Period=0), "ValidationError", "greater than or equal to 1"),
     (lambda p: p.update(ScanBy="Sideways"), "ValidationError", "enum value set"),
-    (lambda p: p.update(Bogus=1), "ValidationError", "not a known member"),
+    (lambda p: p.update(__raw__=dict(p, StartTime=p["StartTime"], Bogus=1)), "ValidationError", "not a known member"),
+    (lambda p: p.update(__raw__=dict(p, StartTime="yesterday")), "InvalidParameterValue", "must be a timestamp"),
+    (lambda p: p.update(__raw__=dict(p, MetricDataQueries="m1")), "SerializationException", "Expected a list"),
 ])
 def test_get_metric_data_validation(standin, creds, change, code, words):
     params = {"MetricDataQueries": [_q("m1", WEB)], "StartTime": _hour_ago(3), "EndTime": _hour_ago(1)}
