@@ -191,7 +191,30 @@ def _samples(r, rid, start: int, end: int, now: int):
     stop = min(stop, now) if stop is not None else now
     lo = max(first, math.ceil(start / SAMPLE) * SAMPLE)
     hi = min(stop, end)
-    return [(t, _used_at(r, rid, t), r.total) for t in range(lo, hi, SAMPLE)]
+    if lo >= hi:
+        return []
+    return list(_samples_cached(rid, lo, hi))
+
+
+# Small: an entry can hold months of 5-minute samples; a sweep asks a reservation's metrics together.
+@lru_cache(maxsize=256)
+def _samples_cached(rid, lo, hi):
+    r = _all_known(rid)
+    if rid in (IDLE_RESERVATION_ID, UNDERUSED_RESERVATION_ID):
+        return tuple((t, _used_at(r, rid, t), r.total) for t in range(lo, hi, SAMPLE))
+    level, n, out = _level_permille(rid), r.total, []
+    t = lo
+    while t < hi:
+        hour = t // 3600
+        h = _hour_hash(rid, hour)
+        swing = level + h % 161 - 80
+        for k in range((t % 3600) // SAMPLE, 12):
+            if t >= hi:
+                break
+            permille = swing + ((h >> (8 + 4 * k)) % 41) - 20
+            out.append((t, max(0, min(n, round(n * permille / 1000))), n))
+            t += SAMPLE
+    return tuple(out)
 
 
 def _metric_value(metric, u, n):
@@ -233,11 +256,21 @@ def _cw(rid, metric, start, end, period, stat, now):
     r = _all_known(rid)
     if r is None or metric not in METRICS:
         return ()
+    ages = [max_age for max_age, min_period in RETENTION if period >= min_period]
+    if not ages:
+        return ()
+    oldest = now - max(ages)  # retained(t, period, now) <=> t >= oldest
+    value = _VALUE[metric]
     buckets: dict = {}
-    for t, u, n in _samples(r, rid, start, end, now):
-        if retained(t, period, now):
-            buckets.setdefault(start + (t - start) // period * period, []).append(_metric_value(metric, u, n))
+    for t, u, n in _samples(r, rid, max(start, oldest), end, now):
+        buckets.setdefault(start + (t - start) // period * period, []).append(value(u, n))
     return tuple((b, _stat(stat, vs)) for b, vs in sorted(buckets.items()))
+
+
+_VALUE = {"InstanceUtilization": lambda u, n: 100.0 * u / n if n else 0.0,
+          "UsedInstanceCount": lambda u, n: float(u),
+          "AvailableInstanceCount": lambda u, n: float(n - u),
+          "TotalInstanceCount": lambda u, n: float(n)}
 
 
 def reservation_summary(reservation_id, start, end, period, threshold=20, now=None) -> dict:

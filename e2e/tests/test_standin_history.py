@@ -14,6 +14,7 @@ from botocore.serialize import create_serializer
 
 from e2e.standin import data, history
 from e2e.standin.models import service_model
+from e2e.standin.validation import output_problems
 from e2e.support.awsclient import Prepared, build, call, send, sign
 
 CM_DATA = "GetCapacityManagerMetricData"
@@ -73,6 +74,7 @@ def test_get_metric_data_equals_history_in_query_order(standin, creds):
     assert sent.status == 200, sent.body
     assert sent.headers["content-type"] == "application/x-amz-json-1.0"
     assert isinstance(json.loads(sent.body)["MetricDataResults"][0]["Timestamps"][0], int)  # epoch seconds
+    assert output_problems(json.loads(sent.body), service_model("monitoring").operation_model("GetMetricData").output_shape) == []
     results = parsed["MetricDataResults"]
     assert [r["Id"] for r in results] == [q["Id"] for q in queries]
     for q, r in zip(queries, results):
