@@ -74,7 +74,8 @@ def test_get_metric_data_equals_history_in_query_order(standin, creds):
     assert sent.status == 200, sent.body
     assert sent.headers["content-type"] == "application/x-amz-json-1.0"
     assert isinstance(json.loads(sent.body)["MetricDataResults"][0]["Timestamps"][0], int)  # epoch seconds
-    assert output_problems(json.loads(sent.body), service_model("monitoring").operation_model("GetMetricData").output_shape) == []
+    problems = output_problems(json.loads(sent.body), service_model("monitoring").operation_model("GetMetricData").output_shape)
+    assert [p for p in problems if "no check for timestamp" not in p] == []  # timestamps: botocore parsed them above
     results = parsed["MetricDataResults"]
     assert [r["Id"] for r in results] == [q["Id"] for q in queries]
     for q, r in zip(queries, results):
