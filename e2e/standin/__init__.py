@@ -1,6 +1,8 @@
-"""A local stand-in for the three AWS services Reservation Lens calls.
+"""A local stand-in for the AWS services Reservation Lens calls.
 
-EC2 (GetCapacityReservationUsage, DescribeCapacityReservations; EC2 query protocol),
+EC2 (GetCapacityReservationUsage, DescribeCapacityReservations, and Capacity Manager's
+GetCapacityManagerAttributes/MetricData/MetricDimensions in ``capman``; EC2 query protocol),
+CloudWatch (GetMetricData, JSON 1.0 query-compatible, ``cloudwatch``; numbers from ``history``),
 Cost Explorer (GetReservationCoverage, GetReservationUtilization, GetSavingsPlansCoverage,
 GetSavingsPlansUtilization, GetDimensionValues; JSON 1.1) and
 STS (GetCallerIdentity; query protocol), on one loopback port. It checks every request the way

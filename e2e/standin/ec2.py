@@ -26,9 +26,9 @@ def check_id(cr_id: str):
         raise AwsError(400, "InvalidCapacityReservationId.Malformed", f'Invalid id: "{cr_id}" (expecting "cr-...")')
 
 
-def _lookup(cr_id: str, region: str):
+def _lookup(cr_id: str, region: str, pool=None):
     check_id(cr_id)
-    r = data.BY_ID.get(cr_id)
+    r = data.BY_ID.get(cr_id) if pool is None else {p.id: p for p in pool}.get(cr_id)
     if r is None or r.region != region:
         raise AwsError(400, "InvalidCapacityReservationId.NotFound", f"The Capacity Reservation ID '{cr_id}' does not exist")
     return r
@@ -49,8 +49,8 @@ def _page(items, params, op, region, tokens, default_size):
     return items[start:end], (tokens.issue(digest, end) if end < len(items) else None)
 
 
-def get_capacity_reservation_usage(params, region, tokens):
-    r = _lookup(params["CapacityReservationId"], region)
+def get_capacity_reservation_usage(params, region, tokens, pool=None):
+    r = _lookup(params["CapacityReservationId"], region, pool)
     usages, next_token = _page(r.usages, params, "GetCapacityReservationUsage", region, tokens, DEFAULT_USAGE_PAGE)
     d = r.describe()
     result = {
@@ -69,17 +69,20 @@ def get_capacity_reservation_usage(params, region, tokens):
     return result
 
 
-def describe_capacity_reservations(params, region, tokens):
+def describe_capacity_reservations(params, region, tokens, pool=None):
+    """``pool``: the reservations the account has (data.RESERVATIONS, plus the scenario's extra ones)."""
+    pool = data.RESERVATIONS if pool is None else pool
+    by_id = {r.id: r for r in pool}
     ids = params.get("CapacityReservationIds") or []
     if ids:
         for cr_id in ids:
             check_id(cr_id)
-        missing = [i for i in ids if i not in data.BY_ID or data.BY_ID[i].region != region]
+        missing = [i for i in ids if i not in by_id or by_id[i].region != region]
         if missing:
             raise AwsError(
                 400, "InvalidCapacityReservationId.NotFound", f"The Capacity Reservation ID '{missing[0]}' does not exist"
             )
-    found = [r.describe() for r in data.RESERVATIONS if r.region == region and (not ids or r.id in ids)]
+    found = [r.describe() for r in pool if r.region == region and (not ids or r.id in ids)]
     for f in params.get("Filters") or []:
         name, values = f.get("Name"), f.get("Values") or []
         if name not in FILTERS:

@@ -3,6 +3,7 @@
 EC2:  <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
 STS:  <ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>
 CE:   {"__type": "...", "message": "..."} with the x-amzn-RequestId header (JSON 1.1).
+CloudWatch: the same in JSON 1.0, plus ``x-amzn-query-error: <Code>;Sender|Receiver`` (awsQueryCompatible).
 """
 
 import json
@@ -29,8 +30,28 @@ class AwsError(Exception):
         return f"{self.status} {self.code}: {self.message}"
 
 
+# CloudWatch (JSON 1.0, awsQueryCompatible): the body's __type names the model's error shape,
+# the x-amzn-query-error header carries the query protocol's code (what botocore reports).
+CW_TYPES = {
+    "InvalidParameterValue": "com.amazonaws.cloudwatch#InvalidParameterValueException",
+    "InvalidParameterCombination": "com.amazonaws.cloudwatch#InvalidParameterCombinationException",
+    "MissingParameter": "com.amazonaws.cloudwatch#MissingRequiredParameterException",
+    "InvalidNextToken": "com.amazonaws.cloudwatch#InvalidNextToken",
+    "LimitExceeded": "com.amazonaws.cloudwatch#LimitExceededFault",
+    "InternalServiceError": "com.amazonaws.cloudwatch#InternalServiceFault",
+    "ValidationError": "com.amazon.coral.validate#ValidationException",
+    "AccessDenied": "com.amazon.coral.service#AccessDeniedException",
+    "Throttling": "com.amazon.coral.availability#ThrottlingException",
+}
+
+
 def render(service: str, err: AwsError, request_id: str) -> tuple[bytes, str, dict]:
     """Body, content type and extra headers of an error answer, in the service's envelope."""
+    if service == "monitoring":
+        body = json.dumps({"__type": CW_TYPES.get(err.code, err.code), "message": err.message}).encode()
+        kind = "Sender" if err.sender else "Receiver"
+        return body, "application/x-amz-json-1.0", {"x-amzn-RequestId": request_id,
+                                                     "x-amzn-query-error": f"{err.code};{kind}"}
     if service == "ce":
         body = json.dumps({"__type": err.code, "message": err.message}).encode()
         return body, "application/x-amz-json-1.1", {"x-amzn-RequestId": request_id}
@@ -82,7 +103,7 @@ def auth_error(service: str, kind: str, amz_date: str | None, now: str, bound: s
         if kind == "incomplete":
             return AwsError(400, "IncompleteSignatureException", "The request signature does not conform to AWS standards.")
         return AwsError(400, "UnrecognizedClientException", INVALID_TOKEN)
-    # sts
+    # sts, and CloudWatch (a former query service: its query codes, in the JSON 1.0 envelope)
     if kind in ("skew_past", "skew_future"):
         return AwsError(403, "SignatureDoesNotMatch", _skew_message(kind, amz_date, now, bound, minutes))
     if kind == "signature":
@@ -101,14 +122,16 @@ def throttle_error(service: str) -> AwsError:
         return AwsError(503, "RequestLimitExceeded", "Request limit exceeded.", sender=False)
     if service == "ce":
         return AwsError(400, "LimitExceededException", "Rate exceeded")
-    return AwsError(400, "Throttling", "Rate exceeded")
+    return AwsError(400, "Throttling", "Rate exceeded")  # STS and CloudWatch
 
 
 def internal_error(service: str, status: int) -> AwsError:
     if status == 503:
-        code = {"ec2": "Unavailable", "ce": "ServiceUnavailableException", "sts": "ServiceUnavailable"}[service]
+        code = {"ec2": "Unavailable", "ce": "ServiceUnavailableException", "sts": "ServiceUnavailable",
+                "monitoring": "ServiceUnavailable"}[service]
         msg = "The server is temporarily unable to service your request. Please try again later."
         return AwsError(503, code, msg, sender=False)
-    code = {"ec2": "InternalError", "ce": "InternalFailure", "sts": "InternalFailure"}[service]
+    code = {"ec2": "InternalError", "ce": "InternalFailure", "sts": "InternalFailure",
+            "monitoring": "InternalServiceError"}[service]
     msg = "An internal error has occurred"
     return AwsError(status, code, msg, sender=False)

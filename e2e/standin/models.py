@@ -11,13 +11,18 @@ OPERATIONS = {
     "ce": ("GetReservationCoverage", "GetDimensionValues", "GetReservationUtilization", "GetSavingsPlansCoverage",
            "GetSavingsPlansUtilization"),
     "sts": ("GetCallerIdentity",),
+    "monitoring": ("GetMetricData",),
 }
+OPERATIONS["ec2"] += ("GetCapacityManagerAttributes", "GetCapacityManagerMetricData", "GetCapacityManagerMetricDimensions")
+# The stand-in's service names (the SigV4 signing names) -> botocore's model names.
+MODEL_NAME = {"monitoring": "cloudwatch"}
 
 
 @lru_cache(maxsize=None)
 def service_model(service: str) -> ServiceModel:
     loader = Loader()
-    return ServiceModel(loader.load_service_model(service, "service-2"), service_name=service)
+    name = MODEL_NAME.get(service, service)
+    return ServiceModel(loader.load_service_model(name, "service-2"), service_name=name)
 
 
 def operation_model(service: str, operation: str):

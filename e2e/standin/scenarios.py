@@ -21,6 +21,16 @@ Switches:
                          GetSavingsPlansCoverage) are refused (InvalidNextTokenException)
   hostile_tags   every reservation carries tags whose keys and values try to break out of HTML, and
                  coverage grouped by a tag answers with such values (HOSTILE_TAG_VALUES)
+  denied_actions  IAM actions the caller is denied ("cloudwatch:GetMetricData" -> 403 AccessDenied;
+                 "ec2:GetCapacityManagerMetricData", "ec2:DescribeCapacityReservations", ... -> EC2's
+                 403 UnauthorizedOperation)
+  cw_page_datapoints    GetMetricData pages at this many datapoints (default 100,800)
+  extra_reservations    N generated active us-east-1 reservations (history.extra_reservations) that
+                        EC2, CloudWatch and Capacity Manager also know
+  idle_reservations     adds history.IDLE_RESERVATION_ID (0 used) and UNDERUSED_RESERVATION_ID (10 %)
+  capacity_manager      {status: enabled|disabled, ingestion: complete|in_progress|failed,
+                        home_region, organizations_access} (default disabled; see capman.py)
+  cm_page_size          Capacity Manager pages at this many rows when the caller sets no MaxResults
   hostile_error  Cost Explorer refuses every request with a ValidationException whose message is
                  HTML that would run script (HOSTILE_ERROR_MESSAGE)
 """
@@ -29,6 +39,7 @@ import threading
 from dataclasses import asdict, dataclass, field
 
 FAULTS = ("throttle", "fail", "truncate", "html", "slow")
+CM_DEFAULT = {"status": "disabled", "ingestion": "complete", "home_region": "us-east-1", "organizations_access": False}
 
 # Strings that would run script or break out of an attribute if a sink did not escape them.
 HOSTILE_TAG_KEY = '"><img src=x onerror="window.__lensPwned=1">'
@@ -64,6 +75,12 @@ class Scenario:
     ce_reject_page_tokens: int = 0
     hostile_tags: bool = False
     hostile_error: bool = False
+    denied_actions: list = field(default_factory=list)
+    cw_page_datapoints: int = 0
+    extra_reservations: int = 0
+    idle_reservations: bool = False
+    cm_page_size: int = 0
+    capacity_manager: dict = field(default_factory=lambda: dict(CM_DEFAULT))
     faults: list = field(default_factory=list)
 
 
@@ -98,6 +115,26 @@ class Scenarios:
                     self.state.ce_data_unavailable = bool(value)
                 elif key in ("hostile_tags", "hostile_error"):
                     setattr(self.state, key, bool(value))
+                elif key == "denied_actions":
+                    if not isinstance(value, list) or not all(isinstance(a, str) and ":" in a for a in value):
+                        raise ValueError("denied_actions must be a list of 'service:Action' strings")
+                    self.state.denied_actions = list(value)
+                elif key == "idle_reservations":
+                    self.state.idle_reservations = bool(value)
+                elif key == "capacity_manager":
+                    if not isinstance(value, dict) or set(value) - set(CM_DEFAULT):
+                        raise ValueError(f"capacity_manager takes {sorted(CM_DEFAULT)}")
+                    cm = dict(CM_DEFAULT, **value)
+                    if cm["status"] not in ("enabled", "disabled"):
+                        raise ValueError("capacity_manager status must be 'enabled' or 'disabled'")
+                    if cm["ingestion"] not in ("complete", "in_progress", "failed"):
+                        raise ValueError("capacity_manager ingestion must be complete, in_progress or failed")
+                    cm["organizations_access"] = bool(cm["organizations_access"])
+                    self.state.capacity_manager = cm
+                elif key in ("cw_page_datapoints", "extra_reservations", "cm_page_size"):
+                    if int(value) < 0 or (key == "extra_reservations" and int(value) > 5000):
+                        raise ValueError(f"{key} must be 0 or more (extra_reservations at most 5000)")
+                    setattr(self.state, key, int(value))
                 elif key in ("ce_page_size", "ce_extra_values", "ce_reject_page_tokens"):
                     if int(value) < 0:
                         raise ValueError(f"{key} must be 0 or more")

@@ -1,4 +1,5 @@
-"""The stand-in's HTTP server: one loopback port for EC2, Cost Explorer, STS and a control API.
+"""The stand-in's HTTP server: one loopback port for EC2 (with Capacity Manager), Cost Explorer, STS,
+CloudWatch (service ``monitoring``) and a control API.
 
 Control API (same port, never signed, for tests and developers):
   GET    /__control/health     -> {"ok": true, "url": ...}
@@ -17,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from email.utils import formatdate
 
-from . import ce, ec2, sts
+from . import capman, ce, cloudwatch, ec2, history, sts
 from .credentials import DEMO_CREDENTIALS
 from .errors import AwsError, auth_error, internal_error, render, throttle_error
 from .models import OPERATIONS, service_model
@@ -29,13 +30,17 @@ from .validation import check_json, parse_query
 from .xmlout import ec2_response
 
 ALLOWED_HEADERS = ("authorization, content-type, x-amz-date, x-amz-security-token, x-amz-target, "
-                   "x-amz-content-sha256, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request")
+                   "x-amz-content-sha256, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request, x-amzn-query-mode")
 EXPOSED_HEADERS = "Date, x-amzn-RequestId"
+# CloudWatch's error code travels in a header (awsQueryCompatible): always readable by a page.
+CW_EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-query-error"
+IAM_PREFIX = {"monitoring": "cloudwatch", "ec2": "ec2", "ce": "ce", "sts": "sts"}
 # EC2 documents a 15-minute window (RequestExpired); Cost Explorer and STS say "- 5 min.".
-SKEW_SECONDS = {"ec2": 15 * 60, "ce": 5 * 60, "sts": 5 * 60}
+SKEW_SECONDS = {"ec2": 15 * 60, "ce": 5 * 60, "sts": 5 * 60, "monitoring": 5 * 60}
 API_VERSION = {"ec2": "2016-11-15", "sts": "2011-06-15"}
 PARAMETER_ERRORS = ("ValidationException", "SerializationException", "UnknownParameter", "InvalidParameterValue",
                     "MissingParameter", "InvalidParameterCombination", "InvalidCapacityReservationId.Malformed",
+                    "InvalidNextToken", "ValidationError", "LimitExceeded",
                     "InvalidPaginationToken", "InvalidNextTokenException", "InvalidAction",
                     "UnknownOperationException", "MissingAction")
 
@@ -68,7 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
 
-    def _send(self, status, body: bytes, ctype, extra=None, cors=True, full_length=None):
+    def _send(self, status, body: bytes, ctype, extra=None, cors=True, full_length=None, expose=None):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body) if full_length is None else full_length))
@@ -77,8 +82,9 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.standin.scenarios.state
         if cors and state.cors != "drop":
             self.send_header("Access-Control-Allow-Origin", "*")
-            if state.expose_headers:
-                self.send_header("Access-Control-Expose-Headers", EXPOSED_HEADERS)
+            exposed = [h for h in ((EXPOSED_HEADERS if state.expose_headers else None), expose) if h]
+            if exposed:
+                self.send_header("Access-Control-Expose-Headers", ", ".join(exposed))
         self.end_headers()
         self.wfile.write(body)
 
@@ -168,6 +174,7 @@ class _Handler(BaseHTTPRequestHandler):
         # The parameter verdict is reached for every request, whatever fault the scenario injects
         # afterwards: model checks first, then the operation's own rules (run once, kept for the answer).
         params, param_error, outcome, op_error = None, None, None, None
+        self._asked = None
         try:
             params = self._params(r)
         except AwsError as e:
@@ -182,6 +189,13 @@ class _Handler(BaseHTTPRequestHandler):
                       else {"valid": True, "reason": "parameters valid" if outcome or op_error
                             else "model-valid (operation rules not checked: caller not authenticated)"})
         entry.update(params=params, validation=validation)
+        if r.service == "monitoring" and isinstance(params, dict):
+            # Which reservations and metrics were asked, for tests that count calls.
+            entry["asked"] = self._asked or [
+                {"id": q.get("Id"), "metric": ((q.get("MetricStat") or {}).get("Metric") or {}).get("MetricName"),
+                 "reservation": next((d.get("Value") for d in ((q.get("MetricStat") or {}).get("Metric") or {})
+                                      .get("Dimensions") or [] if d.get("Name") == history.DIMENSION), None)}
+                for q in params.get("MetricDataQueries") or [] if isinstance(q, dict)]
 
         slow = s.scenarios.take(("slow",), r.service)
         if slow:
@@ -209,6 +223,16 @@ class _Handler(BaseHTTPRequestHandler):
             if s.scenarios.take(("throttle",), r.service):
                 entry["fault"] = "throttle"
                 raise throttle_error(r.service)
+            action = f"{IAM_PREFIX[r.service]}:{r.operation}"
+            if action in s.scenarios.state.denied_actions:
+                entry["fault"] = "denied"
+                arn = verdict.credentials.arn
+                if r.service == "ec2":
+                    raise AwsError(403, "UnauthorizedOperation",
+                                   f"You are not authorized to perform this operation. User: {arn} is not authorized "
+                                   f"to perform: {action} because no identity-based policy allows the {action} action")
+                raise AwsError(403, "AccessDenied", f"User: {arn} is not authorized to perform: {action} "
+                                                    "because no identity-based policy allows the action")
             if param_error:
                 raise param_error
             if r.service == "ec2" and params.get("DryRun"):
@@ -229,9 +253,27 @@ class _Handler(BaseHTTPRequestHandler):
         s.record(entry)
         extra = dict(extra)
         extra["Date"] = formatdate(now.timestamp(), usegmt=True)
-        self._send(status, payload, ctype, extra)
+        self._send(status, payload, ctype, extra, expose=CW_EXPOSED_HEADERS if r.service == "monitoring" else None)
 
     def _params(self, r):
+        if r.service == "monitoring":
+            if r.operation not in OPERATIONS["monitoring"]:
+                raise AwsError(400, "InvalidAction", f"Could not find operation {r.operation} for version 2010-08-01")
+            shape = service_model("monitoring").operation_model(r.operation).input_shape
+            try:
+                params = json.loads(self._last_body or b"{}")
+            except ValueError:
+                params = None
+            if isinstance(params, dict):
+                for name in shape.required_members:
+                    if params.get(name) is None:
+                        raise AwsError(400, "MissingParameter", f"The parameter {name} is required.")
+            try:
+                return check_json(self._last_body, shape)
+            except AwsError as e:
+                if e.code == "ValidationException":  # the model's ValidationException: query code ValidationError
+                    raise AwsError(400, "ValidationError", e.message) from None
+                raise
         if r.service == "ce":
             if r.operation not in OPERATIONS["ce"]:
                 raise AwsError(400, "UnknownOperationException", "")
@@ -251,8 +293,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _operate(self, r, params, verdict, request_id, now):
         s = self.standin
+        st = s.scenarios.state
+        pool = history.pool(st.extra_reservations, st.idle_reservations)
+        if r.service == "monitoring":
+            result, asked = cloudwatch.get_metric_data(params, verdict.region, s.tokens, st, now, pool)
+            self._asked = asked
+            return cloudwatch.body(result), "application/x-amz-json-1.0", {"x-amzn-RequestId": request_id}
+        if r.service == "ec2" and r.operation in capman.HANDLERS:
+            result = capman.HANDLERS[r.operation](params, verdict.region, s.tokens, st, now)
+            shape = service_model("ec2").operation_model(r.operation).output_shape
+            return ec2_response(r.operation, shape, result, request_id), "text/xml;charset=UTF-8", {}
         if r.service == "ec2":
-            result = ec2.HANDLERS[r.operation](params, verdict.region, s.tokens)
+            result = ec2.HANDLERS[r.operation](params, verdict.region, s.tokens, pool)
             if s.scenarios.state.hostile_tags and r.operation == "DescribeCapacityReservations":
                 hostile = [{"Key": HOSTILE_TAG_KEY, "Value": v} for v in HOSTILE_TAG_VALUES]
                 for d in result.get("CapacityReservations", []):
