@@ -3,7 +3,8 @@
 //! module names.
 
 pub use lens_core::{
-    aws, chart, commitments, connection, coverage, crash, csp, csv, demo, filter, html, jobs,
+    aws, chart, commitments, connection, coverage, crash, csp, csv, demo, filter, history, html,
+    jobs,
     numbers, reservations, route, sort,
 };
 

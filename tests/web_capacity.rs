@@ -87,3 +87,55 @@ async fn a_reservation_link_opens_its_usage() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_reservation_s_utilization_over_time_is_charted_and_tabled() {
+    let root = sample_data_app().await;
+    by_text(&root, "a", "cr-0a1b2c3d4e5f60001").click();
+    tick(200).await;
+    let section = web::find(&root, "section.history");
+    // The week by default: hourly, 168 periods, every one with data.
+    assert_eq!(texts(&section, ".history-points"), vec!["168 of 168"]);
+    by_text(&section, "button.span", "30 days").click();
+    tick(300).await;
+    assert_eq!(texts(&section, ".history-points"), vec!["720 of 720"]);
+    assert!(texts(&section, ".history-range")[0].starts_with("Hourly averages"), "{:?}", texts(&section, ".history-range"));
+    let svg = web::find(&section, "figure.chart svg");
+    // Instances in use filled, reserved as a line, and a hover column per period.
+    assert!(svg.query_selector_all("polygon, path").unwrap().length() > 0);
+    let hovers = svg.query_selector_all("title").unwrap().length();
+    assert!(hovers >= 720, "{hovers} hover titles");
+    let rows = section.query_selector_all("details.history-table tbody tr").unwrap().length();
+    assert_eq!(rows, 720);
+    let used: Vec<f64> = texts(&section, "details.history-table tbody td:nth-child(2)")
+        .iter()
+        .map(|t| t.replace(',', "").parse().unwrap())
+        .collect();
+    assert!(used.iter().all(|u| (0.0..=40.0).contains(u)));
+    // Custom dates: a last day before the first is refused, and what was typed stays.
+    by_text(&section, "button.span", "Custom dates").click();
+    tick(20).await;
+    type_into(&web::find(&section, "#history-from"), "2026-11-10");
+    type_into(&web::find(&section, "#history-to"), "2026-11-01");
+    by_text(&section, "button", "Show").click();
+    tick(50).await;
+    let alert = texts(&section, "p.field-error[role=alert]");
+    assert_eq!(alert.len(), 1, "{alert:?}");
+    let from: web_sys::HtmlInputElement = web::find(&section, "#history-from").dyn_into().unwrap();
+    assert_eq!(from.value(), "2026-11-10");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_list_s_history_comes_from_capacity_manager_on_sample_data() {
+    let root = sample_data_app().await;
+    tick(300).await;
+    let history = web::find(&root, "section.list-history");
+    let source = texts(&history, ".history-source");
+    assert!(source[0].starts_with("From EC2 Capacity Manager"), "{source:?}");
+    // cr-0a1b2c3d4e5f60002 reserves 12 and uses none: called out as idle.
+    assert!(history.query_selector_all("tr.flag-idle").unwrap().length() >= 1);
+    let accounts = texts(&root, "section.across-accounts table.accounts tbody th");
+    assert_eq!(accounts.len(), 3, "{accounts:?}");
+    root.remove();
+}

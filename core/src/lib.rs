@@ -15,6 +15,7 @@ pub mod csp;
 pub mod csv;
 pub mod demo;
 pub mod filter;
+pub mod history;
 pub mod html;
 pub mod jobs;
 pub mod numbers;

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use super::{CapacityStore, ErrorPanel, ReservationList, RollupTable, Session, UsageView};
+use super::{
+    CapacityStore, ErrorPanel, ListHistory, ReservationList, RollupTable, Session, UsageView,
+};
 use crate::aws::endpoint::{find_region, REGIONS};
 use crate::reservations::parse_reservation_id;
 use crate::route::{query_param, reservation_href, Area};
@@ -175,5 +177,6 @@ fn ListSection(store: CapacityStore, session: Session) -> impl IntoView {
         }).collect_view()}
         <ReservationList />
         <RollupTable />
+        <ListHistory />
     }
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::capacity_store::{check_permission, load_usage};
 use super::table_html::{push_row, Cell};
-use super::{chart_width, download_text, CapacityStore, ErrorPanel, Session};
+use super::{chart_width, download_text, CapacityStore, ErrorPanel, Session, UsageHistoryView};
 use crate::chart::usage_bars_svg;
 use crate::jobs::CallError;
 use crate::reservations::{
@@ -106,6 +106,7 @@ pub fn UsageView(
         })}
         {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
         {move || store.usage.with(|u| u.get(&key).cloned()).map(|d| view! { <UsageDetailView detail=d /> })}
+        <UsageHistoryView id=id.clone() region=region.clone() />
     }
 }
 

@@ -57,15 +57,15 @@ const BOTTOM: i32 = 30;
 /// The plot's frame inside a `width` × `height` chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Frame {
-    x0: i32,
-    y0: i32,
-    w: i32,
-    h: i32,
+    pub(super) x0: i32,
+    pub(super) y0: i32,
+    pub(super) w: i32,
+    pub(super) h: i32,
     n: usize,
 }
 
 impl Frame {
-    fn new(width: u32, height: u32, n: usize) -> Frame {
+    pub(super) fn new(width: u32, height: u32, n: usize) -> Frame {
         Frame {
             x0: LEFT,
             y0: TOP,
@@ -95,7 +95,7 @@ impl Frame {
     }
 }
 
-fn text_style(hpos: HPos, vpos: VPos) -> TextStyle<'static> {
+pub(super) fn text_style(hpos: HPos, vpos: VPos) -> TextStyle<'static> {
     ("sans-serif", FONT_PX * SVG_TEXT_SCALE)
         .into_font()
         .color(&TEXT_SENTINEL)
@@ -103,7 +103,7 @@ fn text_style(hpos: HPos, vpos: VPos) -> TextStyle<'static> {
 }
 
 /// Date labels under the plot: at most one per ~90 px, always the first and the last.
-fn date_labels<DB: DrawingBackend>(
+pub(super) fn date_labels<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     frame: &Frame,
     dates: &[&str],
@@ -126,7 +126,7 @@ fn date_labels<DB: DrawingBackend>(
 }
 
 /// Horizontal grid lines with labels at `ticks` (fractions of the height) written by `label`.
-fn grid<DB: DrawingBackend>(
+pub(super) fn grid<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     frame: &Frame,
     ticks: &[(f64, String)],
@@ -288,7 +288,7 @@ pub fn percent_lines_svg(
     finish(svg, "coverage-lines", &summary, &hover)
 }
 
-fn hover_column(out: &mut String, frame: &Frame, i: usize, title: &str) {
+pub(super) fn hover_column(out: &mut String, frame: &Frame, i: usize, title: &str) {
     let (a, b) = frame.column(i);
     out.push_str(&format!(
         "<rect class=\"hover\" x=\"{a}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"transparent\"><title>{}</title></rect>",

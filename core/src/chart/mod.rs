@@ -2,6 +2,7 @@
 //! strings, which native tests read too.
 
 mod coverage;
+mod history;
 mod svg;
 mod usage_bars;
 
@@ -10,4 +11,5 @@ pub use coverage::{
     percent_lines_svg, percent_text, series_colour, Frame, LineWords, StackWords, ON_DEMAND,
     RESERVED,
 };
+pub use history::{history_svg, NO_DATA_TEXT};
 pub use usage_bars::{draw_usage_bars, usage_bars_svg, UsageBarsStyle, NO_USAGE_TEXT};

@@ -8,6 +8,9 @@
 
 mod commitments;
 mod coverage;
+mod history;
+
+pub use history::HOME_REGION as DEMO_CAPACITY_MANAGER_REGION;
 
 use crate::aws::credentials::Credentials;
 use crate::aws::http::{HttpRequest, HttpResponse};
@@ -135,10 +138,17 @@ const RESERVATIONS: &[Sample] = &[
 /// Answers `request` as the sample account would.
 pub fn answer(request: &HttpRequest) -> HttpResponse {
     let region = region_of(request);
+    let now = now(request);
+    let mut headers = Vec::new();
     let (status, body) = if let Some(target) = request.header("x-amz-target") {
         let body: Value = serde_json::from_str(&request.body).unwrap_or(Value::Null);
         let today = today(request);
         match target.rsplit('.').next().unwrap_or_default() {
+            "GetMetricData" => {
+                let (status, h, body) = history::metric_data(&body, &region, now);
+                headers = h;
+                (status, body)
+            }
             "GetReservationCoverage" => coverage::coverage(&body, today),
             "GetDimensionValues" => coverage::dimension_values(&body, today),
             "GetReservationUtilization" => commitments::reservation_utilization(&body, today),
@@ -159,12 +169,17 @@ pub fn answer(request: &HttpRequest) -> HttpResponse {
             "DescribeCapacityReservations" => (200, describe(&region)),
             "GetCapacityReservationUsage" if get("DryRun") == Some("true") => dry_run(),
             "GetCapacityReservationUsage" => usage(&region, get("CapacityReservationId")),
+            "GetCapacityManagerAttributes" => history::attributes(&region, now),
+            "GetCapacityManagerMetricData" => history::manager_metric_data(&params, &region, now),
+            "GetCapacityManagerMetricDimensions" => {
+                history::manager_dimensions(&params, &region, now)
+            }
             other => unknown(other),
         }
     };
     HttpResponse {
         status,
-        headers: Vec::new(),
+        headers,
         body,
     }
 }
@@ -177,6 +192,14 @@ fn region_of(request: &HttpRequest) -> String {
         .and_then(|c| c.split('/').nth(2))
         .unwrap_or("us-east-1")
         .to_owned()
+}
+
+/// When the request was signed, in seconds since 1970 (the sample's "now").
+fn now(request: &HttpRequest) -> i64 {
+    request
+        .header("x-amz-date")
+        .and_then(crate::aws::datetime::parse_compact)
+        .map_or(20_775 * 86_400, |t| t.unix_timestamp())
 }
 
 /// The day the request was signed (`X-Amz-Date: 20261118T...`), in days since 1970-01-01.

@@ -78,6 +78,8 @@ pub struct ReservationRow {
     pub available_exceeds_total: bool,
     /// When the reservation ends.
     pub end_date: EndDate,
+    /// When it started reserving capacity (`startDate`, else `createDate`).
+    pub start_date: Option<Timestamp>,
     /// Yours or shared with you.
     pub owner: Owner,
     /// `key=value`, sorted by key then value.
@@ -137,6 +139,7 @@ impl ReservationRow {
             utilisation,
             available_exceeds_total: matches!((total, available), (Some(t), Some(a)) if a > t),
             end_date,
+            start_date: r.start_date.clone().or_else(|| r.create_date.clone()),
             owner,
             tags,
             search_key: String::new(),

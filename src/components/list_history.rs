@@ -1,0 +1,355 @@
+use leptos::prelude::*;
+
+use super::usage_history::aws_now;
+use super::{download_text, CapacityStore, ErrorPanel, HistoryTable, Session};
+use crate::aws::ec2::GetCapacityManagerAttributesInput;
+use crate::aws::endpoint::{find_region, REGIONS};
+use crate::history::{
+    account_rows, accounts_csv, groups, permission_note, history_rows, history_summary, list_calls, list_window,
+    manager_window, metric_calls, metrics_in, metrics_text, organization_rows, source, AccountRow,
+    Figures, HistoryColumn, ListJob, ManagerJob, Source, Window, ACCOUNT_COLUMNS, ACCOUNT_GROUPS,
+    ACCOUNT_METRICS, RESERVATION_GROUPS, RESERVATION_METRICS,
+};
+use crate::jobs::{CallError, Single};
+use crate::shell::{JobHandle, JobSlot};
+
+/// The list's history is fetched without asking while it requests at most this many metrics
+/// (USD 0.001 at CloudWatch's price); above, the button says how many first.
+pub const AUTO_METRICS: usize = 100;
+/// The windows the list offers, in days.
+const DAYS: [u32; 5] = [1, 7, 14, 30, 90];
+
+/// What one history fetch brought.
+#[derive(Clone)]
+struct Answer {
+    source: Source,
+    figures: Figures,
+    /// CloudWatch calls that failed (their reservations have no figures).
+    failed: Vec<(String, CallError)>,
+    /// Capacity Manager only: every reservation and every account of the organization.
+    organization: Option<(Vec<crate::history::Group>, Vec<AccountRow>)>,
+    key: String,
+}
+
+/// The list's utilization history: the last 1–90 days of every listed reservation, from EC2
+/// Capacity Manager when it is enabled (every account and region, a handful of calls) or else
+/// CloudWatch (one call per region per 500 reservations), underused ones flagged against a
+/// threshold and idle ones called out; with Capacity Manager, the organization across accounts.
+#[component]
+pub fn ListHistory() -> impl IntoView {
+    let session = Session::get();
+    let store = CapacityStore::get();
+    let days = RwSignal::new(7u32);
+    let threshold_text = RwSignal::new("20".to_string());
+    let home = RwSignal::new(
+        session
+            .connection
+            .with_untracked(|c| c.as_ref().map(|c| c.region.clone()))
+            .unwrap_or_else(|| "us-east-1".into()),
+    );
+    let answer = RwSignal::new(None::<Answer>);
+    let error = RwSignal::new(None::<CallError>);
+    let status = RwSignal::new(None::<String>);
+    let job = JobSlot::new();
+
+    let threshold = Memo::new(move |_| {
+        let text = threshold_text.get();
+        match text.trim().parse::<f64>() {
+            Ok(t) if (0.0..=100.0).contains(&t) => Ok(t),
+            _ => Err(format!(
+                "“{}” is not a percentage from 0 to 100: the flags use the last valid threshold.",
+                text.trim()
+            )),
+        }
+    });
+    let last_threshold = StoredValue::new(20.0);
+    let threshold_value = move || match threshold.get() {
+        Ok(t) => {
+            last_threshold.set_value(t);
+            t
+        }
+        Err(_) => last_threshold.get_value(),
+    };
+    let key = move || {
+        format!(
+            "{}|{}|{}",
+            store.loaded_for.get().unwrap_or_default(),
+            days.get(),
+            home.get()
+        )
+    };
+    let plan = Memo::new(move |_| {
+        let window = list_window(days.get(), aws_now(session));
+        store.rows.with(|rows| {
+            let calls = list_calls(rows.iter().map(|r| (r.region.as_str(), r.id.as_str())), &window);
+            (metrics_in(&calls), calls.len())
+        })
+    });
+
+    let fetch = Action::new_local(move |_: &()| async move {
+        let Some(connection) = session.connection.get_untracked() else {
+            return;
+        };
+        let Some(handle) = job.start() else { return };
+        error.set(None);
+        let key = key();
+        let window = list_window(days.get_untracked(), aws_now(session));
+        let region = home.get_untracked();
+        let report = |s| {
+            let _ = status.try_set(s);
+        };
+        let Ok(found) = ask_source(session, &connection, &region, &handle, &report).await else {
+            return;
+        };
+        let mut source = found;
+        if let Source::CapacityManager { latest, .. } = &source {
+            let w = manager_window(&window, *latest);
+            match manager(session, &connection, &region, &w, &handle, &report).await {
+                Ok(Ok((mine, accounts))) => {
+                    let _ = answer.try_set(Some(Answer {
+                        source,
+                        figures: Figures::Manager {
+                            window: w,
+                            groups: mine.clone(),
+                        },
+                        failed: Vec::new(),
+                        organization: Some((mine, account_rows(&accounts))),
+                        key,
+                    }));
+                    return;
+                }
+                Ok(Err(e)) => {
+                    source = Source::CloudWatch {
+                        why: format!("EC2 Capacity Manager in {region} did not answer: {e}"),
+                    };
+                }
+                Err(_cancelled) => return,
+            }
+        }
+        let calls = store.rows.with_untracked(|rows| {
+            list_calls(rows.iter().map(|r| (r.region.as_str(), r.id.as_str())), &window)
+        });
+        let mut cw = ListJob::new(calls, &connection);
+        if session.shell.drive(&mut cw, &handle, &report).await.is_err() {
+            return;
+        }
+        let outcome = cw.into_outcome();
+        let _ = answer.try_set(Some(Answer {
+            source,
+            figures: Figures::CloudWatch {
+                window,
+                series: outcome.series,
+            },
+            failed: outcome.failed,
+            organization: None,
+            key,
+        }));
+    });
+    let pending = fetch.pending();
+
+    // Small lists are fetched as soon as they are listed (and again when the range changes).
+    Effect::new(move |_| {
+        let _ = key();
+        let (metrics, _) = plan.get();
+        if metrics > 0 && metrics <= AUTO_METRICS && !fetch.pending().get_untracked() {
+            fetch.dispatch(());
+        }
+    });
+
+    let partition = move || {
+        session
+            .connection
+            .with(|c| c.as_ref().and_then(|c| find_region(&c.region)).map(|r| r.partition))
+    };
+    let stale = move || answer.with(|a| a.as_ref().is_some_and(|a| a.key != key()));
+
+    view! {
+        <section class="list-history" aria-labelledby="list-history-title">
+            <h2 id="list-history-title">"Utilization history"</h2>
+            <div class="toolbar">
+                <div class="field inline">
+                    <label for="history-days">"Range"</label>
+                    <select id="history-days" on:change=move |ev| {
+                        if let Ok(d) = event_target_value(&ev).parse() { days.set(d) }
+                    }>
+                        {DAYS.into_iter().map(|d| view! {
+                            <option value=d.to_string() selected=move || days.get() == d>
+                                {if d == 1 { "Last 24 hours".to_string() } else { format!("Last {d} days") }}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field inline">
+                    <label for="history-threshold">"Underused below (%)"</label>
+                    <input id="history-threshold" type="text" inputmode="decimal" size="5"
+                        prop:value=move || threshold_text.get()
+                        on:input=move |ev| threshold_text.set(event_target_value(&ev)) />
+                </div>
+                <div class="field inline">
+                    <label for="history-home">"Capacity Manager home region"</label>
+                    <select id="history-home" on:change=move |ev| home.set(event_target_value(&ev))>
+                        {move || REGIONS.iter().filter(|r| Some(r.partition) == partition()).map(|r| {
+                            let code = r.code;
+                            view! { <option value=code selected=move || home.get() == code>{r.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="fetch-history" disabled=move || pending.get() || plan.get().0 == 0
+                    on:click=move |_| { fetch.dispatch(()); }>
+                    {move || {
+                        let (metrics, calls) = plan.get();
+                        format!("Fetch history: up to {}", metrics_text(metrics, calls))
+                    }}
+                </button>
+                <Show when=move || pending.get()>
+                    <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Fetching the history…".into())}</span>
+                    <button type="button" on:click=move |_| job.cancel()>"Cancel"</button>
+                </Show>
+            </div>
+            {move || threshold.get().err().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
+            {move || stale().then(|| view! { <p class="notice stale">"These figures are for an earlier range, region or listing: fetch again to update them."</p> })}
+            {move || answer.get().map(|a| {
+                let t = threshold_value();
+                let rows = store.rows.with(|r| history_rows(r, &a.figures, t));
+                let summary = history_summary(&rows, t);
+                let window = *a.figures.window();
+                let rows = Signal::derive(move || store.rows.with(|r| history_rows(r, &a.figures, threshold_value())));
+                view! {
+                    <p class="history-source">{a.source.text()}</p>
+                    <p class="history-range">{format!("{}, {}.", window.resolution(), window.text())}</p>
+                    {a.failed.into_iter().map(|(region, e)| {
+                        let note = permission_note(&e, "cloudwatch:GetMetricData", "the list itself and its usage now do not need it.");
+                        view! {
+                            <div class="region-error"><p>{format!("{region}: CloudWatch did not answer")}</p>
+                                {note.map(|n| view! { <p class="field-error" role="alert">{n}</p> })}
+                                <ErrorPanel error=e /></div>
+                        }
+                    }).collect_view()}
+                    <p class="history-summary" role="status">{summary}</p>
+                    <HistoryTable rows=rows columns=&HistoryColumn::LIST caption="Listed reservations over the range"
+                        file="capacity-reservations-history.csv" window=window links=true />
+                    {a.organization.map(|(groups, accounts)| view! {
+                        <AcrossAccounts groups=groups accounts=accounts window=window threshold=Signal::derive(threshold_value) />
+                    })}
+                }
+            })}
+        </section>
+    }
+}
+
+/// The organization's reservations and accounts from Capacity Manager.
+#[component]
+fn AcrossAccounts(
+    groups: Vec<crate::history::Group>,
+    accounts: Vec<AccountRow>,
+    window: Window,
+    threshold: Signal<f64>,
+) -> impl IntoView {
+    let accounts = StoredValue::new(accounts);
+    let export = move |_| {
+        download_text(
+            "capacity-reservations-accounts.csv",
+            "text/csv",
+            &accounts.with_value(|a| accounts_csv(a)),
+        );
+    };
+    let mut body = String::new();
+    accounts.with_value(|rows| {
+        for r in rows {
+            let texts = r.display();
+            let mut cells = vec![super::table_html::Cell::Heading(&texts[0])];
+            cells.push(super::table_html::Cell::Text(&texts[1]));
+            cells.extend(texts[2..].iter().map(|text| super::table_html::Cell::Number {
+                text,
+                title: None,
+                class: None,
+            }));
+            super::table_html::push_row(&mut body, None, None, &cells);
+        }
+    });
+    let rows = Signal::derive(move || organization_rows(&groups, threshold.get()));
+    view! {
+        <section class="across-accounts" aria-labelledby="across-title">
+            <h2 id="across-title">"Across accounts"</h2>
+            <div class="toolbar"><button type="button" on:click=export>"Export CSV"</button></div>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Accounts (scrolls sideways)">
+                <table class="data accounts">
+                    <caption>"Reservations per account over the range (Capacity Manager's estimates)"</caption>
+                    <thead><tr>{ACCOUNT_COLUMNS.iter().enumerate().map(|(i, c)| view! {
+                        <th scope="col" class=("num", i >= 2)>{*c}</th>
+                    }).collect_view()}</tr></thead>
+                    <tbody inner_html=body></tbody>
+                </table>
+            </div>
+            <h3>"Every reservation of the organization"</h3>
+            <HistoryTable rows=rows columns=&HistoryColumn::ORGANIZATION caption="Reservations of every account and region"
+                file="capacity-reservations-organization.csv" window=window links=false />
+        </section>
+    }
+}
+
+/// Asks Capacity Manager in `region` whether it can answer; CloudWatch (with why) if not.
+async fn ask_source(
+    session: Session,
+    connection: &crate::connection::Connection,
+    region: &str,
+    handle: &JobHandle,
+    report: &dyn Fn(Option<String>),
+) -> Result<Source, crate::shell::Cancelled> {
+    let mut job = Single::for_connection(
+        &GetCapacityManagerAttributesInput::default(),
+        connection,
+        Some(region),
+    );
+    session.shell.drive(&mut job, handle, report).await?;
+    Ok(match job.into_result() {
+        Ok(attributes) => source(&attributes, region),
+        Err(e) => Source::CloudWatch {
+            why: permission_note(
+                &e,
+                "ec2:GetCapacityManagerAttributes",
+                "without it the history comes from CloudWatch, per region and account.",
+            )
+            .unwrap_or_else(|| {
+                format!(
+                    "Reservation Lens could not ask EC2 Capacity Manager in {region} ({}). {}",
+                    e.aws_code().unwrap_or("no answer"),
+                    e
+                )
+            }),
+        },
+    })
+}
+
+/// The caller's and the organization's reservations and accounts from Capacity Manager.
+#[allow(clippy::type_complexity)]
+async fn manager(
+    session: Session,
+    connection: &crate::connection::Connection,
+    region: &str,
+    window: &Window,
+    handle: &JobHandle,
+    report: &dyn Fn(Option<String>),
+) -> Result<
+    Result<(Vec<crate::history::Group>, Vec<crate::history::Group>), CallError>,
+    crate::shell::Cancelled,
+> {
+    let mut reservations = ManagerJob::new(
+        metric_calls(&RESERVATION_METRICS, &RESERVATION_GROUPS, window),
+        connection,
+        region,
+    );
+    session.shell.drive(&mut reservations, handle, report).await?;
+    let reservations = match reservations.into_result() {
+        Ok(pages) => groups(&pages),
+        Err(e) => return Ok(Err(e)),
+    };
+    let mut accounts = ManagerJob::new(
+        metric_calls(&ACCOUNT_METRICS, &ACCOUNT_GROUPS, window),
+        connection,
+        region,
+    );
+    session.shell.drive(&mut accounts, handle, report).await?;
+    Ok(accounts.into_result().map(|pages| (reservations, groups(&pages))))
+}
