@@ -65,6 +65,73 @@ pub enum InputError {
         /// The member it can't be combined with.
         other: &'static str,
     },
+    /// Too many items in a list.
+    #[error("{field} may have at most {max} items; it has {count}.")]
+    TooMany {
+        field: &'static str,
+        count: usize,
+        max: usize,
+    },
+    /// A list has no items where the API needs at least one.
+    #[error("{field} needs at least one item.")]
+    Empty {
+        /// The member name as AWS spells it.
+        field: &'static str,
+    },
+    /// Two items of a list share a value that must be unique.
+    #[error("{field} must be unique; \"{value}\" is used more than once.")]
+    Duplicate {
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// The repeated value (ids and names, not secret).
+        value: String,
+    },
+    /// A text value does not have the form the API accepts.
+    #[error("{field} {rule}; it was \"{value}\".")]
+    Malformed {
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// What the value must look like, e.g. `must start with a lower-case letter`.
+        rule: &'static str,
+        /// The value given (not secret).
+        value: String,
+    },
+    /// A time that must come before another does not.
+    #[error("{field} must be before {other}.")]
+    NotBefore {
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// The member it must precede.
+        other: &'static str,
+    },
+    /// Of two members, exactly one must be set.
+    #[error("it needs exactly one of {one} or {other}.")]
+    OneOf {
+        /// One member, as AWS spells it.
+        one: &'static str,
+        /// The other.
+        other: &'static str,
+    },
+    /// Every item of a list is marked not to be returned.
+    #[error(
+        "At least one of {field} must have {flag} true or left out: otherwise nothing comes back."
+    )]
+    NoneReturned {
+        /// The list member, as AWS spells it.
+        field: &'static str,
+        /// The flag, as AWS spells it.
+        flag: &'static str,
+    },
+    /// A problem in one item of a list, e.g. the third of `MetricDataQueries`.
+    #[error("{field}[{index}] (counting from 0): {error}")]
+    Item {
+        /// The list member, as AWS spells it.
+        field: &'static str,
+        /// The item's position, from 0.
+        index: usize,
+        /// What is wrong with it.
+        error: Box<InputError>,
+    },
 }
 
 /// Why a request could not be built.

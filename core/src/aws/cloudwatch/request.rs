@@ -1,0 +1,369 @@
+//! `GetMetricData` requests (JSON 1.0, awsQueryCompatible).
+//!
+//! [`get_metric_data_body`] checks what the model (botocore 1.44.5's `cloudwatch`) and the API
+//! reference rule out before anything is sent:
+//! - `MetricDataQueries`: 1 to 500 items ("as many as 500 `MetricDataQuery` structures"), each
+//!   `Id` unique, 1 to 255 characters, "must start with a lowercase letter", then letters,
+//!   digits and `_` (`^[a-z][a-zA-Z0-9_]*$`).
+//! - Each query: exactly one of `MetricStat` and `Expression` ("Within one MetricDataQuery
+//!   object, you must specify either `Expression` or `MetricStat` but not both"), and at least
+//!   one query of the request with `ReturnData` true or left out.
+//! - `Expression` 1 to 2048 characters, `AccountId` 1 to 255; `Label` has no limit in the
+//!   model or the reference.
+//! - `Period` (of a query and of a `MetricStat`): at least 1 (the model), and 1, 5, 10, 20, 30,
+//!   60 or a multiple of 60 (the reference).
+//! - `MetricStat`: `Stat` not empty, `Unit` one of the model's `StandardUnit` values;
+//!   `Metric.Namespace` 1 to 255 characters not starting with `:`, `MetricName` 1 to 255,
+//!   at most 30 `Dimensions`, each `Name` 1 to 255 and `Value` 1 to 1024 characters.
+//! - `StartTime` before `EndTime`, compared as sent (whole seconds).
+//! - `MaxDatapoints` at least 1; `LabelOptions.Timezone` `+` or `-` and four digits (`+0130`).
+//!
+//! The body is byte-identical to botocore's (`json.dumps`, see [`to_botocore_json`]):
+//! members in the model's order, absent ones left out, timestamps as whole epoch seconds
+//! (botocore's JSON serializer writes `int(calendar.timegm(value.timetuple()))`).
+
+use crate::aws::input::{check_range, InputError};
+use crate::aws::json::to_botocore_json;
+use serde::{Serialize, Serializer};
+use time::OffsetDateTime;
+
+/// The `X-Amz-Target` prefix of CloudWatch operations.
+pub const CLOUDWATCH_TARGET_PREFIX: &str = "GraniteServiceVersion20100801";
+
+/// The content type of JSON 1.0 bodies.
+pub const JSON_1_0_CONTENT_TYPE: &str = "application/x-amz-json-1.0";
+
+/// The most queries one request may hold.
+pub const MAX_QUERIES: usize = 500;
+
+/// The model's `StandardUnit` values.
+pub const STANDARD_UNITS: &[&str] = &[
+    "Seconds",
+    "Microseconds",
+    "Milliseconds",
+    "Bytes",
+    "Kilobytes",
+    "Megabytes",
+    "Gigabytes",
+    "Terabytes",
+    "Bits",
+    "Kilobits",
+    "Megabits",
+    "Gigabits",
+    "Terabits",
+    "Percent",
+    "Count",
+    "Bytes/Second",
+    "Kilobytes/Second",
+    "Megabytes/Second",
+    "Gigabytes/Second",
+    "Terabytes/Second",
+    "Bits/Second",
+    "Kilobits/Second",
+    "Megabits/Second",
+    "Gigabits/Second",
+    "Terabits/Second",
+    "Count/Second",
+    "None",
+];
+
+/// `GetMetricDataInput`, every member of the model in its order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetMetricDataInput {
+    /// The metrics and expressions to fetch (1 to 500).
+    pub metric_data_queries: Vec<MetricDataQuery>,
+    /// Inclusive start; sent as whole epoch seconds.
+    #[serde(serialize_with = "epoch_seconds")]
+    pub start_time: OffsetDateTime,
+    /// Exclusive end; sent as whole epoch seconds.
+    #[serde(serialize_with = "epoch_seconds")]
+    pub end_time: OffsetDateTime,
+    /// The previous answer's token, for the next page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// Newest first (AWS's default) or oldest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scan_by: Option<ScanBy>,
+    /// Data points per page before AWS paginates (AWS's default: 100,800).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_datapoints: Option<i32>,
+    /// How labels are written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_options: Option<LabelOptions>,
+}
+
+impl GetMetricDataInput {
+    /// The first page of `queries` from `start_time` to `end_time`, AWS's defaults otherwise.
+    pub fn new(
+        metric_data_queries: Vec<MetricDataQuery>,
+        start_time: OffsetDateTime,
+        end_time: OffsetDateTime,
+    ) -> Self {
+        GetMetricDataInput {
+            metric_data_queries,
+            start_time,
+            end_time,
+            next_token: None,
+            scan_by: None,
+            max_datapoints: None,
+            label_options: None,
+        }
+    }
+}
+
+/// `MetricDataQuery`: one metric (`MetricStat`) or one math expression (`Expression`).
+#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MetricDataQuery {
+    /// Names the query in expressions and in the answer (`^[a-z][a-zA-Z0-9_]*$`).
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric_stat: Option<MetricStat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// `false`: used by expressions only, not returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_data: Option<bool>,
+    /// The period of an expression's points, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<i32>,
+    /// The account the metric is in (cross-account observability).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+}
+
+/// `MetricStat`: a metric, a period and a statistic.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MetricStat {
+    pub metric: Metric,
+    /// Seconds per data point.
+    pub period: i32,
+    /// e.g. `Average`, `Sum`, `p99`.
+    pub stat: String,
+    /// One of [`STANDARD_UNITS`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// `Metric`: a namespace, a name and dimensions.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Metric {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric_name: Option<String>,
+    /// At most 30 (sent only when there are some).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<Dimension>,
+}
+
+/// `Dimension`: a name/value pair of a metric.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Dimension {
+    pub name: String,
+    pub value: String,
+}
+
+/// `ScanBy`: the order of the data points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum ScanBy {
+    /// Newest first (AWS's default).
+    TimestampDescending,
+    /// Oldest first.
+    TimestampAscending,
+}
+
+/// `LabelOptions`.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LabelOptions {
+    /// `+` or `-` and four digits, e.g. `+0130`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+}
+
+fn epoch_seconds<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i64(t.unix_timestamp())
+}
+
+/// The exact body AWS receives for `input`, after checking it (nothing invalid is sent).
+pub fn get_metric_data_body(input: &GetMetricDataInput) -> Result<String, InputError> {
+    check_input(input)?;
+    Ok(to_botocore_json(input))
+}
+
+/// The headers a CloudWatch JSON 1.0 request signs besides `host` and the signer's own.
+pub fn json_1_0_headers(target: &str) -> [(&'static str, &str); 3] {
+    [
+        ("content-type", JSON_1_0_CONTENT_TYPE),
+        ("x-amz-target", target),
+        ("x-amzn-query-mode", "true"),
+    ]
+}
+
+fn check_input(input: &GetMetricDataInput) -> Result<(), InputError> {
+    let queries = &input.metric_data_queries;
+    if queries.is_empty() {
+        return Err(InputError::Empty {
+            field: "MetricDataQueries",
+        });
+    }
+    if queries.len() > MAX_QUERIES {
+        return Err(InputError::TooMany {
+            field: "MetricDataQueries",
+            count: queries.len(),
+            max: MAX_QUERIES,
+        });
+    }
+    for (index, query) in queries.iter().enumerate() {
+        check_query(query).map_err(|error| InputError::Item {
+            field: "MetricDataQueries",
+            index,
+            error: Box::new(error),
+        })?;
+    }
+    let mut ids: Vec<&str> = queries.iter().map(|q| q.id.as_str()).collect();
+    ids.sort_unstable();
+    if let Some(pair) = ids.windows(2).find(|w| w[0] == w[1]) {
+        return Err(InputError::Duplicate {
+            field: "MetricDataQueries.Id",
+            value: pair[0].to_owned(),
+        });
+    }
+    if queries.iter().all(|q| q.return_data == Some(false)) {
+        return Err(InputError::NoneReturned {
+            field: "MetricDataQueries",
+            flag: "ReturnData",
+        });
+    }
+    if input.start_time.unix_timestamp() >= input.end_time.unix_timestamp() {
+        return Err(InputError::NotBefore {
+            field: "StartTime",
+            other: "EndTime",
+        });
+    }
+    check_range(
+        "MaxDatapoints",
+        input.max_datapoints,
+        1,
+        i64::from(i32::MAX),
+    )?;
+    if let Some(zone) = input
+        .label_options
+        .as_ref()
+        .and_then(|o| o.timezone.as_deref())
+    {
+        let b = zone.as_bytes();
+        let ok =
+            b.len() == 5 && matches!(b[0], b'+' | b'-') && b[1..].iter().all(u8::is_ascii_digit);
+        if !ok {
+            return Err(InputError::Malformed {
+                field: "LabelOptions.Timezone",
+                rule: "must be + or - and four digits, like +0130",
+                value: zone.to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn check_query(query: &MetricDataQuery) -> Result<(), InputError> {
+    check_text("Id", &query.id, 255)?;
+    let b = query.id.as_bytes();
+    if !b[0].is_ascii_lowercase() || !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_') {
+        return Err(InputError::Malformed {
+            field: "Id",
+            rule: "must start with a lower-case letter followed by letters, digits or _",
+            value: query.id.clone(),
+        });
+    }
+    match (&query.metric_stat, &query.expression) {
+        (Some(stat), None) => check_stat(stat)?,
+        (None, Some(expression)) => check_text("Expression", expression, 2048)?,
+        _ => {
+            return Err(InputError::OneOf {
+                one: "MetricStat",
+                other: "Expression",
+            })
+        }
+    }
+    if let Some(period) = query.period {
+        check_period("Period", period)?;
+    }
+    if let Some(account) = &query.account_id {
+        check_text("AccountId", account, 255)?;
+    }
+    Ok(())
+}
+
+fn check_stat(stat: &MetricStat) -> Result<(), InputError> {
+    let metric = &stat.metric;
+    if let Some(namespace) = &metric.namespace {
+        check_text("MetricStat.Metric.Namespace", namespace, 255)?;
+        if namespace.starts_with(':') {
+            return Err(InputError::Malformed {
+                field: "MetricStat.Metric.Namespace",
+                rule: "must not start with :",
+                value: namespace.clone(),
+            });
+        }
+    }
+    if let Some(name) = &metric.metric_name {
+        check_text("MetricStat.Metric.MetricName", name, 255)?;
+    }
+    if metric.dimensions.len() > 30 {
+        return Err(InputError::TooMany {
+            field: "MetricStat.Metric.Dimensions",
+            count: metric.dimensions.len(),
+            max: 30,
+        });
+    }
+    for dimension in &metric.dimensions {
+        check_text("MetricStat.Metric.Dimensions.Name", &dimension.name, 255)?;
+        check_text("MetricStat.Metric.Dimensions.Value", &dimension.value, 1024)?;
+    }
+    check_period("MetricStat.Period", stat.period)?;
+    if stat.stat.is_empty() {
+        return Err(InputError::Missing {
+            field: "MetricStat.Stat",
+        });
+    }
+    if let Some(unit) = &stat.unit {
+        if !STANDARD_UNITS.contains(&unit.as_str()) {
+            return Err(InputError::Malformed {
+                field: "MetricStat.Unit",
+                rule: "must be one of CloudWatch's units (Seconds, Bytes, Percent, Count, Count/Second, None, ...)",
+                value: unit.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A required text of 1 to `max` characters.
+fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), InputError> {
+    if value.is_empty() {
+        return Err(InputError::Missing { field });
+    }
+    crate::aws::input::check_len(field, Some(value), max)
+}
+
+/// At least 1; 1, 5, 10, 20, 30, 60 or a multiple of 60 (the API reference).
+fn check_period(field: &'static str, period: i32) -> Result<(), InputError> {
+    check_range(field, Some(period), 1, i64::from(i32::MAX))?;
+    if matches!(period, 1 | 5 | 10 | 20 | 30) || period % 60 == 0 {
+        Ok(())
+    } else {
+        Err(InputError::Malformed {
+            field,
+            rule: "must be 1, 5, 10, 20, 30, 60 or a multiple of 60 seconds",
+            value: period.to_string(),
+        })
+    }
+}
