@@ -15,12 +15,12 @@
 //! - `MetricStat`: `Stat` not empty, `Unit` one of the model's `StandardUnit` values;
 //!   `Metric.Namespace` 1 to 255 characters not starting with `:`, `MetricName` 1 to 255,
 //!   at most 30 `Dimensions`, each `Name` 1 to 255 and `Value` 1 to 1024 characters.
-//! - `StartTime` before `EndTime`, compared as sent (whole seconds).
+//! - `StartTime` before `EndTime`, compared as sent (to the microsecond).
 //! - `MaxDatapoints` at least 1; `LabelOptions.Timezone` `+` or `-` and four digits (`+0130`).
 //!
 //! The body is byte-identical to botocore's (`json.dumps`, see [`to_botocore_json`]):
-//! members in the model's order, absent ones left out, timestamps as whole epoch seconds
-//! (botocore's JSON serializer writes `int(calendar.timegm(value.timetuple()))`).
+//! members in the model's order, absent ones left out, timestamps as epoch seconds: an
+//! integer, or with microseconds a float (botocore's `_timestamp_unixtimestamp`).
 
 use crate::aws::input::{check_range, InputError};
 use crate::aws::json::to_botocore_json;
@@ -73,10 +73,10 @@ pub const STANDARD_UNITS: &[&str] = &[
 pub struct GetMetricDataInput {
     /// The metrics and expressions to fetch (1 to 500).
     pub metric_data_queries: Vec<MetricDataQuery>,
-    /// Inclusive start; sent as whole epoch seconds.
+    /// Inclusive start; sent as epoch seconds (to the microsecond).
     #[serde(serialize_with = "epoch_seconds")]
     pub start_time: OffsetDateTime,
-    /// Exclusive end; sent as whole epoch seconds.
+    /// Exclusive end; sent as epoch seconds (to the microsecond).
     #[serde(serialize_with = "epoch_seconds")]
     pub end_time: OffsetDateTime,
     /// The previous answer's token, for the next page.
@@ -188,8 +188,22 @@ pub struct LabelOptions {
     pub timezone: Option<String>,
 }
 
+/// As botocore's JSON serializer writes a timestamp (default precision): whole seconds as an
+/// integer, else `(seconds * 10**6 + microseconds) / 10**6`, one correctly rounded division
+/// (exact here too: the dividend is below 2^53), printed shortest like Python's `repr`.
 fn epoch_seconds<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_i64(t.unix_timestamp())
+    let micros = t.microsecond();
+    if micros == 0 {
+        s.serialize_i64(t.unix_timestamp())
+    } else {
+        let total = t.unix_timestamp() * 1_000_000 + i64::from(micros);
+        s.serialize_f64(total as f64 / 1e6)
+    }
+}
+
+/// The instant as sent: microseconds since the epoch.
+fn sent_micros(t: &OffsetDateTime) -> i128 {
+    t.unix_timestamp_nanos().div_euclid(1000)
 }
 
 /// The exact body AWS receives for `input`, after checking it (nothing invalid is sent).
@@ -242,7 +256,7 @@ fn check_input(input: &GetMetricDataInput) -> Result<(), InputError> {
             flag: "ReturnData",
         });
     }
-    if input.start_time.unix_timestamp() >= input.end_time.unix_timestamp() {
+    if sent_micros(&input.start_time) >= sent_micros(&input.end_time) {
         return Err(InputError::NotBefore {
             field: "StartTime",
             other: "EndTime",
