@@ -381,3 +381,272 @@ fn check_period(field: &'static str, period: i32) -> Result<(), InputError> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn cpu(id: &str) -> MetricDataQuery {
+        MetricDataQuery {
+            id: id.into(),
+            metric_stat: Some(MetricStat {
+                metric: Metric {
+                    namespace: Some("AWS/EC2".into()),
+                    metric_name: Some("CPUUtilization".into()),
+                    dimensions: vec![Dimension {
+                        name: "InstanceId".into(),
+                        value: "i-1".into(),
+                    }],
+                },
+                period: 300,
+                stat: "Average".into(),
+                unit: None,
+            }),
+            ..Default::default()
+        }
+    }
+
+    fn input(queries: Vec<MetricDataQuery>) -> GetMetricDataInput {
+        GetMetricDataInput::new(
+            queries,
+            datetime!(2026-03-01 0:00 UTC),
+            datetime!(2026-03-02 0:00 UTC),
+        )
+    }
+
+    fn item(index: usize, error: InputError) -> Result<String, InputError> {
+        Err(InputError::Item {
+            field: "MetricDataQueries",
+            index,
+            error: Box::new(error),
+        })
+    }
+
+    #[test]
+    fn a_plain_query_is_sent() {
+        assert!(get_metric_data_body(&input(vec![cpu("m1")])).is_ok());
+    }
+
+    #[test]
+    fn query_counts_and_ids_are_checked() {
+        assert_eq!(
+            get_metric_data_body(&input(vec![])),
+            Err(InputError::Empty {
+                field: "MetricDataQueries"
+            })
+        );
+        let many: Vec<_> = (0..501).map(|i| cpu(&format!("m{i}"))).collect();
+        assert_eq!(
+            get_metric_data_body(&input(many)),
+            Err(InputError::TooMany {
+                field: "MetricDataQueries",
+                count: 501,
+                max: 500
+            })
+        );
+        let ok: Vec<_> = (0..500).map(|i| cpu(&format!("m{i}"))).collect();
+        assert!(get_metric_data_body(&input(ok)).is_ok());
+        assert_eq!(
+            get_metric_data_body(&input(vec![cpu("a"), cpu("b"), cpu("a")])),
+            Err(InputError::Duplicate {
+                field: "MetricDataQueries.Id",
+                value: "a".into()
+            })
+        );
+        for bad in ["M1", "1m", "m-1", "m 1", "é"] {
+            assert!(
+                matches!(
+                    get_metric_data_body(&input(vec![cpu("ok"), cpu(bad)])),
+                    Err(InputError::Item { index: 1, ref error, .. })
+                        if matches!(**error, InputError::Malformed { field: "Id", .. })
+                ),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            get_metric_data_body(&input(vec![cpu("")])),
+            item(0, InputError::Missing { field: "Id" })
+        );
+        assert_eq!(
+            get_metric_data_body(&input(vec![cpu(&"a".repeat(256))])),
+            item(
+                0,
+                InputError::TooLong {
+                    field: "Id",
+                    length: 256,
+                    max: 255
+                }
+            )
+        );
+        assert!(get_metric_data_body(&input(vec![cpu(&"a".repeat(255))])).is_ok());
+    }
+
+    #[test]
+    fn each_query_has_one_of_stat_or_expression() {
+        let mut both = cpu("m1");
+        both.expression = Some("m2 * 2".into());
+        let one_of = InputError::OneOf {
+            one: "MetricStat",
+            other: "Expression",
+        };
+        assert_eq!(
+            get_metric_data_body(&input(vec![both])),
+            item(0, one_of.clone())
+        );
+        let neither = MetricDataQuery {
+            id: "m1".into(),
+            ..Default::default()
+        };
+        assert_eq!(get_metric_data_body(&input(vec![neither])), item(0, one_of));
+        let long = MetricDataQuery {
+            id: "e1".into(),
+            expression: Some("x".repeat(2049)),
+            ..Default::default()
+        };
+        assert_eq!(
+            get_metric_data_body(&input(vec![long])),
+            item(
+                0,
+                InputError::TooLong {
+                    field: "Expression",
+                    length: 2049,
+                    max: 2048
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn periods_follow_the_reference() {
+        for good in [1, 5, 10, 20, 30, 60, 120, 86400] {
+            let mut q = cpu("m1");
+            q.metric_stat.as_mut().unwrap().period = good;
+            assert!(get_metric_data_body(&input(vec![q])).is_ok(), "{good}");
+        }
+        for bad in [0, -60, 2, 45, 90] {
+            let mut q = cpu("m1");
+            q.metric_stat.as_mut().unwrap().period = bad;
+            assert!(get_metric_data_body(&input(vec![q])).is_err(), "{bad}");
+            let mut e = MetricDataQuery {
+                id: "e1".into(),
+                expression: Some("m1".into()),
+                period: Some(bad),
+                ..Default::default()
+            };
+            assert!(get_metric_data_body(&input(vec![e.clone()])).is_err());
+            e.period = Some(3600);
+            assert!(get_metric_data_body(&input(vec![e])).is_ok());
+        }
+    }
+
+    #[test]
+    fn metric_members_are_checked() {
+        let with = |f: &dyn Fn(&mut MetricStat)| {
+            let mut q = cpu("m1");
+            f(q.metric_stat.as_mut().unwrap());
+            get_metric_data_body(&input(vec![q]))
+        };
+        assert_eq!(
+            with(&|s| s.stat.clear()),
+            item(
+                0,
+                InputError::Missing {
+                    field: "MetricStat.Stat"
+                }
+            )
+        );
+        assert!(with(&|s| s.unit = Some("Percent".into())).is_ok());
+        assert!(with(&|s| s.unit = Some("percent".into())).is_err());
+        assert!(with(&|s| s.metric.namespace = Some(":x".into())).is_err());
+        assert!(with(&|s| s.metric.namespace = Some(String::new())).is_err());
+        assert!(with(&|s| s.metric.metric_name = Some("x".repeat(256))).is_err());
+        assert_eq!(
+            with(&|s| s.metric.dimensions = vec![s.metric.dimensions[0].clone(); 31]),
+            item(
+                0,
+                InputError::TooMany {
+                    field: "MetricStat.Metric.Dimensions",
+                    count: 31,
+                    max: 30
+                }
+            )
+        );
+        assert!(with(&|s| s.metric.dimensions = vec![s.metric.dimensions[0].clone(); 30]).is_ok());
+        assert!(with(&|s| s.metric.dimensions[0].value = "v".repeat(1025)).is_err());
+        assert!(with(&|s| s.metric.dimensions[0].value = "v".repeat(1024)).is_ok());
+        assert!(with(&|s| s.metric.dimensions[0].name.clear()).is_err());
+    }
+
+    #[test]
+    fn request_members_are_checked() {
+        let mut hidden = cpu("m1");
+        hidden.return_data = Some(false);
+        assert_eq!(
+            get_metric_data_body(&input(vec![hidden.clone()])),
+            Err(InputError::NoneReturned {
+                field: "MetricDataQueries",
+                flag: "ReturnData"
+            })
+        );
+        assert!(get_metric_data_body(&input(vec![hidden, cpu("m2")])).is_ok());
+
+        let mut backwards = input(vec![cpu("m1")]);
+        backwards.end_time = backwards.start_time;
+        assert_eq!(
+            get_metric_data_body(&backwards),
+            Err(InputError::NotBefore {
+                field: "StartTime",
+                other: "EndTime"
+            })
+        );
+        backwards.end_time = datetime!(2026-03-01 0:00:00.000_001 UTC);
+        assert!(get_metric_data_body(&backwards).is_ok());
+
+        let mut points = input(vec![cpu("m1")]);
+        points.max_datapoints = Some(0);
+        assert!(matches!(
+            get_metric_data_body(&points),
+            Err(InputError::OutOfRange {
+                field: "MaxDatapoints",
+                ..
+            })
+        ));
+        for (zone, ok) in [
+            ("+0130", true),
+            ("-0800", true),
+            ("0130", false),
+            ("+1:30", false),
+            ("UTC", false),
+        ] {
+            let mut labelled = input(vec![cpu("m1")]);
+            labelled.label_options = Some(LabelOptions {
+                timezone: Some(zone.into()),
+            });
+            assert_eq!(get_metric_data_body(&labelled).is_ok(), ok, "{zone}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_query_and_member() {
+        let err = get_metric_data_body(&input(vec![cpu("ok"), cpu("Bad")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "MetricDataQueries[1] (counting from 0): Id must start with a lower-case letter \
+             followed by letters, digits or _; it was \"Bad\"."
+        );
+    }
+
+    #[test]
+    fn timestamps_are_written_like_botocore() {
+        let mut i = input(vec![cpu("m1")]);
+        i.start_time = datetime!(2026-03-01 10:00:00.75 UTC);
+        i.end_time = datetime!(2026-03-01 10:00:01.003691 UTC);
+        let body = get_metric_data_body(&i).unwrap();
+        // Python: (1772359200 * 10**6 + 750000) / 10**6, and the same for 1.003691.
+        assert!(
+            body.ends_with(r#""StartTime": 1772359200.75, "EndTime": 1772359201.003691}"#),
+            "{body}"
+        );
+    }
+}
