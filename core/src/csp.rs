@@ -298,6 +298,7 @@ mod tests {
         let mut sorted = origins.clone();
         sorted.dedup();
         assert_eq!(sorted, origins);
-        assert_eq!(origins.len(), REGIONS.len() * 2 + 2);
+        // EC2, STS and CloudWatch per region, Cost Explorer once per partition that has it.
+        assert_eq!(origins.len(), REGIONS.len() * 3 + 2);
     }
 }
