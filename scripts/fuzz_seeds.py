@@ -71,6 +71,7 @@ def main():
         "ce_json": [seed for name in (
             "ce_get_reservation_coverage", "ce_get_dimension_values", "ce_get_reservation_utilization",
             "ce_get_savings_plans_coverage", "ce_get_savings_plans_utilization") for seed in answers(name, ".json")],
+        "cloudwatch_json": list(answers("cw_get_metric_data", ".json")),
         "error_envelope": [*protocol_cases(), *answers("ec2_get_capacity_reservation_usage", ".xml"),
                            *answers("ce_get_reservation_coverage", ".json")],
         "filter_json": [json.dumps(json.loads(p.read_text()).get("expression", json.loads(p.read_text()))).encode()

@@ -252,6 +252,49 @@ CM_DIMENSIONS = [
     {"GroupBy": ["reservation-state"], "StartTime": CM_START, "EndTime": CM_END,
      "MetricNames": ["reservation-avg-utilization-vcpu"], "NextToken": "AAEA+/9==", "MaxResults": 20},
 ]
+# GetMetricData: every input member at least once. Timestamps are ISO 8601 text (botocore
+# parses it and sends whole epoch seconds); the Rust test reads the same text.
+T0, T1 = "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"
+CPU = {"Namespace": "AWS/EC2", "MetricName": "CPUUtilization",
+       "Dimensions": [{"Name": "InstanceId", "Value": "i-0123456789abcdef0"}]}
+
+
+def stat(metric=CPU, period=300, stat_name="Average", unit=None):
+    out = {"Metric": metric, "Period": period, "Stat": stat_name}
+    if unit:
+        out["Unit"] = unit
+    return out
+
+
+CW_METRIC_DATA = [
+    {"MetricDataQueries": [{"Id": "m1", "MetricStat": stat()}], "StartTime": T0, "EndTime": T1},
+    {"MetricDataQueries": [{"Id": "cpu", "MetricStat": stat(unit="Percent"), "Label": "CPU %"}],
+     "StartTime": "2026-03-01T00:00:00+02:00", "EndTime": T1, "ScanBy": "TimestampAscending"},
+    {"MetricDataQueries": [
+        {"Id": "m1", "MetricStat": stat(), "ReturnData": False},
+        {"Id": "e1", "Expression": "m1 * 2", "Label": "Doubled", "Period": 3600},
+    ], "StartTime": T0, "EndTime": T1, "ScanBy": "TimestampDescending", "MaxDatapoints": 100800},
+    {"MetricDataQueries": [{"Id": "used_1", "MetricStat": stat(
+        {"Namespace": "AWS/EC2", "MetricName": "InstanceUsage",
+         "Dimensions": [{"Name": "Type", "Value": "m5.large"}, {"Name": "AvailabilityZone", "Value": "eu-west-1a"},
+                        {"Name": "Équipe", "Value": "plateforme & co / a=b+c %~* \"q\" \\ \n\t日本😀"}]},
+        60, "Maximum", "Count"), "AccountId": "123456789012", "ReturnData": True}],
+     "StartTime": T0, "EndTime": T1, "NextToken": "tok+/=&\"\\\n\t\u007f€",
+     "LabelOptions": {"Timezone": "+0130"}},
+    {"MetricDataQueries": [{"Id": "m1", "MetricStat": stat(stat_name="p99", period=1, unit="Count/Second")},
+                           {"Id": "m2", "MetricStat": stat(period=5, stat_name="Sum", unit="None")}],
+     "StartTime": "2026-03-01T10:00:00.750Z", "EndTime": "2026-03-01T11:00:00Z", "MaxDatapoints": 1,
+     "LabelOptions": {}},
+    {"MetricDataQueries": [{"Id": "q", "MetricStat": stat({"Namespace": "Custom/App"})}],
+     "StartTime": T0, "EndTime": T1, "LabelOptions": {"Timezone": "-0800"}},
+    {"MetricDataQueries": [{"Id": "e", "Expression": "SELECT AVG(CPUUtilization) FROM SCHEMA(\"AWS/EC2\", InstanceId)",
+                            "Period": 60, "Label": "${PROP('Dim.InstanceId')} ${AVG}"}],
+     "StartTime": T0, "EndTime": T1, "NextToken": "p2"},
+    {"MetricDataQueries": [{"Id": f"m{i}", "MetricStat": stat(
+        {"Namespace": "AWS/EC2", "MetricName": "CPUUtilization",
+         "Dimensions": [{"Name": "InstanceId", "Value": f"i-{i:017x}"}]})} for i in range(500)],
+     "StartTime": T0, "EndTime": T1, "MaxDatapoints": 500},
+]
 
 OPERATIONS = [
     ("ec2", "GetCapacityReservationUsage", EC2_USAGE),
@@ -265,6 +308,7 @@ OPERATIONS = [
     ("ec2", "GetCapacityManagerAttributes", CM_ATTRIBUTES),
     ("ec2", "GetCapacityManagerMetricData", CM_METRIC_DATA),
     ("ec2", "GetCapacityManagerMetricDimensions", CM_DIMENSIONS),
+    ("cloudwatch", "GetMetricData", CW_METRIC_DATA),
 ]
 
 
@@ -358,7 +402,8 @@ def signed(service, operation, params, region, creds, endpoint_url=None):
 # Operations whose vectors must set every input member of the model at least once.
 EVERY_MEMBER = {"GetReservationUtilization", "GetSavingsPlansCoverage", "GetSavingsPlansUtilization",
                 "GetCapacityManagerAttributes", "GetCapacityManagerMetricData",
-                "GetCapacityManagerMetricDimensions"}
+                "GetCapacityManagerMetricDimensions",
+                "GetMetricData"}
 
 
 def main():
@@ -369,7 +414,7 @@ def main():
         if operation in EVERY_MEMBER:
             unset = set(shape.members) - {k for params in inputs for k in params}
             assert not unset, (operation, unset)
-        region = {"ec2": "eu-west-1", "sts": "eu-west-1", "ce": "eu-west-1"}[service]
+        region = {"ec2": "eu-west-1", "sts": "eu-west-1", "ce": "eu-west-1", "cloudwatch": "eu-west-1"}[service]
         for i, params in enumerate(inputs):
             params = in_model_order(shape, params) if shape is not None else params
             # Every input with both kinds of credentials at the default endpoint; the second
@@ -429,6 +474,7 @@ PROBES = {
     "ec2": ("DescribeCapacityReservations", {}),
     "sts": ("GetCallerIdentity", {}),
     "ce": ("GetDimensionValues", {"TimePeriod": TP, "Dimension": "REGION"}),
+    "cloudwatch": ("GetMetricData", CW_METRIC_DATA[0]),
 }
 
 
@@ -446,7 +492,9 @@ def write_endpoints(path):
             for service, (operation, params) in PROBES.items():
                 # A partition without the service in endpoints.json doesn't offer it (botocore's
                 # rule set would still make up a host name from a template).
-                offered = service in partition["services"]
+                # (endpoints.json names services by endpoint prefix: `monitoring` for CloudWatch.)
+                prefix = session.get_service_model(service).endpoint_prefix
+                offered = prefix in partition["services"]
                 out = signed(service, operation, params, code, AKIA)
                 services[service] = {
                     "offered": offered,

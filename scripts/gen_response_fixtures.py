@@ -52,7 +52,13 @@ OPERATIONS = {
     "ce_get_savings_plans_coverage": ("ce", "GetSavingsPlansCoverage"),
     "ce_get_savings_plans_utilization": ("ce", "GetSavingsPlansUtilization"),
     "sts_get_caller_identity": ("sts", "GetCallerIdentity"),
+    "cw_get_metric_data": ("cloudwatch", "GetMetricData"),
 }
+
+# The protocol botocore's client uses when the model lists several: CloudWatch's model says
+# `smithy-rpc-v2-cbor` first, but botocore 1.44.5 talks JSON 1.0 to it (see
+# scripts/gen_request_vectors.py's vectors), and so do we.
+PROTOCOL = {"cloudwatch": "json"}
 
 # The elements each protocol's error envelope may contain (botocore parsers.py, and the
 # service error references).
@@ -242,7 +248,7 @@ def numbers(value, path, out, as_text=False):
 def process(op_dir, service, op_name, session):
     model = session.get_service_model(service)
     op_model = model.operation_model(op_name)
-    protocol = model.metadata["protocol"]
+    protocol = PROTOCOL.get(service, model.metadata["protocol"])
     used, enums_used, count = set(), set(), 0
     for body_path in sorted(op_dir.iterdir()):
         if body_path.suffix not in (".xml", ".json") or body_path.name.endswith(

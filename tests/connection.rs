@@ -256,11 +256,13 @@ fn stand_in_keys_work_when_every_endpoint_is_a_stand_in() {
         Err(CredentialError::AccessKeyIdMalformed { .. })
     ));
     assert_eq!(form, before);
-    // Two of three endpoints are not enough: STS would still be AWS's.
+    // Three of four endpoints are not enough: CloudWatch would still be AWS's.
     form.ec2_endpoint = "http://127.0.0.1:4566".into();
     form.ce_endpoint = "http://localhost:4566".into();
     assert_eq!(form.key_checks(), KeyChecks::Aws);
     form.sts_endpoint = "http://127.0.0.1:4566".into();
+    assert_eq!(form.key_checks(), KeyChecks::Aws);
+    form.cloudwatch_endpoint = "http://127.0.0.1:4566".into();
     assert_eq!(form.key_checks(), KeyChecks::StandIn);
     form.apply_paste(paste).unwrap();
     assert_eq!(
@@ -286,6 +288,7 @@ fn stand_in_keys_work_when_every_endpoint_is_a_stand_in() {
         ec2_endpoint: "http://127.0.0.1:4566".into(),
         ce_endpoint: "http://127.0.0.1:4566".into(),
         sts_endpoint: "http://127.0.0.1:4566".into(),
+        cloudwatch_endpoint: "http://127.0.0.1:4566".into(),
         ..Default::default()
     };
     aws.apply_paste(&bash_paste()).unwrap();

@@ -16,3 +16,16 @@ fn the_policy_lists_every_aws_origin_of_the_endpoint_table() {
          LENS_WRITE_ORIGINS=1 cargo test --test csp_origins"
     );
 }
+
+#[test]
+fn cloudwatch_is_allowed_in_every_region_of_every_partition() {
+    use lens_core::aws::endpoint::{Partition, REGIONS};
+    let origins = lens_core::csp::aws_origins();
+    for r in REGIONS {
+        let want = format!("https://monitoring.{}.{}", r.code, r.partition.dns_suffix());
+        assert!(origins.contains(&want), "{want}");
+    }
+    for p in [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov] {
+        assert!(REGIONS.iter().any(|r| r.partition == p));
+    }
+}

@@ -58,6 +58,7 @@ fn every_region_resolves_like_botocore() {
             (Service::Ec2, "ec2"),
             (Service::Sts, "sts"),
             (Service::CostExplorer, "ce"),
+            (Service::CloudWatch, "cloudwatch"),
         ] {
             let expected = &r["services"][key];
             let resolved = resolve(service, code, None);

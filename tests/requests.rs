@@ -9,6 +9,9 @@ use lens_core::aws::ce::{
     GetReservationCoverageInput, GetReservationUtilizationInput, GetSavingsPlansCoverageInput,
     GetSavingsPlansUtilizationInput,
 };
+use lens_core::aws::cloudwatch::{
+    Dimension, GetMetricDataInput, LabelOptions, Metric, MetricDataQuery, MetricStat, ScanBy,
+};
 use lens_core::aws::credentials::Credentials;
 use lens_core::aws::ec2::{
     CapacityManagerCondition, DescribeCapacityReservationsInput, Filter,
@@ -20,6 +23,7 @@ use lens_core::aws::endpoint::{
 };
 use lens_core::aws::http::HttpRequest;
 use lens_core::aws::input::BuildError;
+use lens_core::aws::operation::Operation;
 use lens_core::aws::{ce, ec2, sts};
 
 #[path = "support/sigv4.rs"]
@@ -158,14 +162,71 @@ fn ce_request<I: serde::de::DeserializeOwned>(
     )
 }
 
-/// Builds our request for a vector; also returns the protocol headers given to the signer.
-fn build(v: &Value, time: SystemTime) -> (HttpRequest, Vec<(&'static str, String)>) {
-    let service = match v["service"].as_str().unwrap() {
+fn cw_metric_data_input(p: &Value) -> GetMetricDataInput {
+    let int = |v: &Value| v.as_i64().map(|n| n as i32);
+    let queries = p["MetricDataQueries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| MetricDataQuery {
+            id: text(&q["Id"]).unwrap(),
+            metric_stat: q.get("MetricStat").map(|s| MetricStat {
+                metric: Metric {
+                    namespace: text(&s["Metric"]["Namespace"]),
+                    metric_name: text(&s["Metric"]["MetricName"]),
+                    dimensions: s["Metric"]["Dimensions"]
+                        .as_array()
+                        .map(|ds| {
+                            ds.iter()
+                                .map(|d| Dimension {
+                                    name: text(&d["Name"]).unwrap(),
+                                    value: text(&d["Value"]).unwrap(),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                },
+                period: int(&s["Period"]).unwrap(),
+                stat: text(&s["Stat"]).unwrap(),
+                unit: text(&s["Unit"]),
+            }),
+            expression: text(&q["Expression"]),
+            label: text(&q["Label"]),
+            return_data: q["ReturnData"].as_bool(),
+            period: int(&q["Period"]),
+            account_id: text(&q["AccountId"]),
+        })
+        .collect();
+    GetMetricDataInput {
+        metric_data_queries: queries,
+        start_time: instant(&p["StartTime"]),
+        end_time: instant(&p["EndTime"]),
+        next_token: text(&p["NextToken"]),
+        scan_by: p["ScanBy"].as_str().map(|s| match s {
+            "TimestampDescending" => ScanBy::TimestampDescending,
+            "TimestampAscending" => ScanBy::TimestampAscending,
+            other => panic!("unknown ScanBy {other}"),
+        }),
+        max_datapoints: int(&p["MaxDatapoints"]),
+        label_options: p.get("LabelOptions").map(|o| LabelOptions {
+            timezone: text(&o["Timezone"]),
+        }),
+    }
+}
+
+fn service_of(v: &Value) -> Service {
+    match v["service"].as_str().unwrap() {
         "ec2" => Service::Ec2,
         "ce" => Service::CostExplorer,
         "sts" => Service::Sts,
+        "cloudwatch" => Service::CloudWatch,
         other => panic!("unknown service {other}"),
-    };
+    }
+}
+
+/// Builds our request for a vector; also returns the protocol headers given to the signer.
+fn build(v: &Value, time: SystemTime) -> (HttpRequest, Vec<(&'static str, String)>) {
+    let service = service_of(v);
     let over = match v["mode"].as_str().unwrap() {
         "default" => None,
         "aws_compatible" => Some(OverrideMode::AwsCompatible),
@@ -242,6 +303,19 @@ fn build(v: &Value, time: SystemTime) -> (HttpRequest, Vec<(&'static str, String
             ce::get_savings_plans_utilization,
             (&endpoint, &creds, time),
         ),
+        "GetMetricData" => (
+            cw_metric_data_input(p)
+                .request(&endpoint, &creds, time)
+                .unwrap(),
+            vec![
+                ("content-type", "application/x-amz-json-1.0".to_string()),
+                (
+                    "x-amz-target",
+                    "GraniteServiceVersion20100801.GetMetricData".to_string(),
+                ),
+                ("x-amzn-query-mode", "true".to_string()),
+            ],
+        ),
         other => panic!("unknown operation {other}"),
     }
 }
@@ -287,11 +361,7 @@ fn requests_match_botocore_byte_for_byte() {
 
         // The canonical request and string to sign we show for debugging.
         let endpoint = {
-            let service = match v["service"].as_str().unwrap() {
-                "ec2" => Service::Ec2,
-                "ce" => Service::CostExplorer,
-                _ => Service::Sts,
-            };
+            let service = service_of(v);
             let mode = match v["mode"].as_str().unwrap() {
                 "aws_compatible" => Some(OverrideMode::AwsCompatible),
                 "pass_through" => Some(OverrideMode::PassThroughProxy),
@@ -367,6 +437,7 @@ fn vector_table_covers_each_operation_and_mode() {
         "GetCapacityManagerAttributes",
         "GetCapacityManagerMetricData",
         "GetCapacityManagerMetricDimensions",
+        "GetMetricData",
     ] {
         for mode in ["default", "aws_compatible", "pass_through"] {
             assert!(

@@ -30,6 +30,7 @@ pub struct ConnectionForm {
     pub ec2_endpoint: String,
     pub ce_endpoint: String,
     pub sts_endpoint: String,
+    pub cloudwatch_endpoint: String,
     pub endpoint_mode: OverrideMode,
 }
 
@@ -45,6 +46,7 @@ impl Default for ConnectionForm {
             ec2_endpoint: String::new(),
             ce_endpoint: String::new(),
             sts_endpoint: String::new(),
+            cloudwatch_endpoint: String::new(),
             endpoint_mode: OverrideMode::AwsCompatible,
         }
     }
@@ -63,6 +65,7 @@ impl std::fmt::Debug for ConnectionForm {
             .field("ec2_endpoint", &self.ec2_endpoint)
             .field("ce_endpoint", &self.ce_endpoint)
             .field("sts_endpoint", &self.sts_endpoint)
+            .field("cloudwatch_endpoint", &self.cloudwatch_endpoint)
             .field("endpoint_mode", &self.endpoint_mode)
             .finish()
     }
@@ -106,9 +109,7 @@ impl ConnectionForm {
     /// Which key checks apply: AWS's, unless every service has a valid AWS-compatible custom
     /// endpoint (a local stand-in with keys of its own, such as LocalStack's `test` / `test`).
     pub fn key_checks(&self) -> KeyChecks {
-        let all_set = [&self.ec2_endpoint, &self.ce_endpoint, &self.sts_endpoint]
-            .iter()
-            .all(|s| !s.trim().is_empty());
+        let all_set = self.endpoint_fields().iter().all(|s| !s.trim().is_empty());
         if self.endpoint_mode == OverrideMode::AwsCompatible && all_set && self.overrides().is_ok()
         {
             KeyChecks::StandIn
@@ -136,7 +137,8 @@ impl ConnectionForm {
     /// What the security notice adds while custom endpoints are set: where requests go
     /// instead of AWS, and what whoever runs them receives.
     pub fn custom_endpoints_notice(&self) -> Option<String> {
-        let mut origins: Vec<&str> = [&self.ec2_endpoint, &self.ce_endpoint, &self.sts_endpoint]
+        let mut origins: Vec<&str> = self
+            .endpoint_fields()
             .into_iter()
             .map(|s| s.trim())
             // Only endpoints that would be used (a refused one has its own error).
@@ -165,6 +167,16 @@ impl ConnectionForm {
         ))
     }
 
+    /// The endpoint fields, one per service in [`Service::ALL`]'s order.
+    pub fn endpoint_fields(&self) -> [&String; 4] {
+        [
+            &self.ec2_endpoint,
+            &self.ce_endpoint,
+            &self.sts_endpoint,
+            &self.cloudwatch_endpoint,
+        ]
+    }
+
     /// Checks the endpoint fields; an empty field means AWS's own endpoint.
     pub fn endpoint_errors(&self) -> Vec<(Service, EndpointError)> {
         self.overrides().err().unwrap_or_default()
@@ -185,6 +197,7 @@ impl ConnectionForm {
             ec2: parse(Service::Ec2, &self.ec2_endpoint),
             cost_explorer: parse(Service::CostExplorer, &self.ce_endpoint),
             sts: parse(Service::Sts, &self.sts_endpoint),
+            cloudwatch: parse(Service::CloudWatch, &self.cloudwatch_endpoint),
         };
         if errors.is_empty() {
             Ok(overrides)

@@ -9,8 +9,9 @@
 
 use crate::aws::endpoint::{resolve, Service, REGIONS};
 
-/// Every AWS origin the app can call without an override: EC2 and STS in every region of every
-/// partition, Cost Explorer's one endpoint per partition. Sorted, no duplicates.
+/// Every AWS origin the app can call without an override: EC2, STS and CloudWatch
+/// (`monitoring`) in every region of every partition, Cost Explorer's one endpoint per
+/// partition. Sorted, no duplicates.
 pub fn aws_origins() -> Vec<String> {
     let mut origins: Vec<String> = REGIONS
         .iter()
@@ -281,6 +282,15 @@ mod tests {
         assert!(origins.contains(&"https://ec2.eu-west-1.amazonaws.com".to_string()));
         assert!(origins.contains(&"https://sts.cn-north-1.amazonaws.com.cn".to_string()));
         assert!(origins.contains(&"https://ce.us-east-1.amazonaws.com".to_string()));
+        for monitoring in [
+            "https://monitoring.us-east-1.amazonaws.com",
+            "https://monitoring.cn-north-1.amazonaws.com.cn",
+            "https://monitoring.cn-northwest-1.amazonaws.com.cn",
+            "https://monitoring.us-gov-west-1.amazonaws.com",
+            "https://monitoring.us-gov-east-1.amazonaws.com",
+        ] {
+            assert!(origins.contains(&monitoring.to_string()), "{monitoring}");
+        }
         assert!(origins.contains(&"https://ce.cn-northwest-1.amazonaws.com.cn".to_string()));
         assert!(origins
             .iter()
@@ -288,6 +298,7 @@ mod tests {
         let mut sorted = origins.clone();
         sorted.dedup();
         assert_eq!(sorted, origins);
-        assert_eq!(origins.len(), REGIONS.len() * 2 + 2);
+        // EC2, STS and CloudWatch per region, Cost Explorer once per partition that has it.
+        assert_eq!(origins.len(), REGIONS.len() * 3 + 2);
     }
 }

@@ -75,12 +75,12 @@ try {
   report.steps.storage = await page.evaluate(() => [sessionStorage.length, localStorage.length]);
   await collect();
 
-  // A connection to the stand-in (an AWS-compatible endpoint for all three services).
+  // A connection to the stand-in (an AWS-compatible endpoint for all four services).
   await page.reload();
   await page.goto(`${fileUrl}#/connection`);
   await page.waitForSelector("#paste");
   await clickText("summary", "Custom endpoints");
-  for (const id of ["ec2-endpoint", "ce-endpoint", "sts-endpoint"]) {
+  for (const id of ["ec2-endpoint", "ce-endpoint", "sts-endpoint", "cloudwatch-endpoint"]) {
     await page.locator(`#${id}`).fill(standinUrl);
   }
   await page.locator("#paste").fill(paste);

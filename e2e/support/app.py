@@ -22,7 +22,7 @@ def connect_to_standin(journey, region: str = "us-east-1", creds=DEMO_CREDENTIAL
     expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     if not page.get_by_label("EC2 endpoint", exact=True).is_visible():
         page.get_by_text("Custom endpoints").click()
-    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):
+    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint", "CloudWatch endpoint"):
         page.get_by_label(label, exact=True).fill(journey.standin.url)
     page.get_by_label("Paste credentials").fill(bash_paste(creds))
     page.get_by_label("Region").select_option(region)

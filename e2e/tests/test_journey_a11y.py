@@ -64,7 +64,7 @@ def test_an_aws_error_panel_passes_axe(journey, standin):
     journey.expect_page_problems = True  # AWS's 403 shows up as a failed response
     page = journey.open("#/connection")
     page.get_by_text("Custom endpoints").click()
-    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):
+    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint", "CloudWatch endpoint"):
         page.get_by_label(label, exact=True).fill(standin.url)
     wrong = C.__class__(C.access_key, "x" * 40, C.session_token)
     page.get_by_label("Paste credentials").fill(bash_paste(wrong))

@@ -61,7 +61,7 @@ def open_connection(journey, standin):
     page = journey.open("#/connection")
     expect(page.get_by_role("heading", level=1, name="Connection")).to_be_visible()
     page.get_by_text("Custom endpoints").click()
-    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):
+    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint", "CloudWatch endpoint"):
         page.get_by_label(label, exact=True).fill(standin.url)
     return page
 

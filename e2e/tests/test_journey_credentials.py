@@ -18,7 +18,7 @@ def aws_calls(standin):
 
 def set_endpoints(page, url):
     page.get_by_text("Custom endpoints").click()
-    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):
+    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint", "CloudWatch endpoint"):
         page.get_by_label(label, exact=True).fill(url)
 
 

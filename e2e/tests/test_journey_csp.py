@@ -78,7 +78,7 @@ def test_an_endpoint_the_policy_does_not_allow_is_named_and_nothing_is_sent(jour
     page = journey.open("#/connection")
     page.get_by_text("Custom endpoints").click()
     blocked = "https://lens-standin.example:8443"
-    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint"):
+    for label in ("EC2 endpoint", "Cost Explorer endpoint", "STS endpoint", "CloudWatch endpoint"):
         page.get_by_label(label, exact=True).fill(blocked)
     page.get_by_label("Paste credentials").fill(bash_paste(C))
     page.get_by_role("button", name="Connect", exact=True).click()

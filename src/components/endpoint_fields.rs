@@ -33,11 +33,7 @@ pub fn EndpointFields() -> impl IntoView {
         }
     };
     let mode_is = move |m: OverrideMode| move || form.with(|f| f.endpoint_mode == m);
-    let open = move || {
-        form.with(|f| {
-            !(f.ec2_endpoint.is_empty() && f.ce_endpoint.is_empty() && f.sts_endpoint.is_empty())
-        })
-    };
+    let open = move || form.with(|f| !f.endpoint_fields().iter().all(|s| s.is_empty()));
     view! {
         <details class="endpoints" open=open>
             <summary>"Custom endpoints"</summary>
@@ -47,6 +43,7 @@ pub fn EndpointFields() -> impl IntoView {
             {url_field("ec2-endpoint", "EC2 endpoint", Service::Ec2, |f| f.ec2_endpoint.clone(), |f, v| f.ec2_endpoint = v)}
             {url_field("ce-endpoint", "Cost Explorer endpoint", Service::CostExplorer, |f| f.ce_endpoint.clone(), |f, v| f.ce_endpoint = v)}
             {url_field("sts-endpoint", "STS endpoint", Service::Sts, |f| f.sts_endpoint.clone(), |f, v| f.sts_endpoint = v)}
+            {url_field("cloudwatch-endpoint", "CloudWatch endpoint", Service::CloudWatch, |f| f.cloudwatch_endpoint.clone(), |f, v| f.cloudwatch_endpoint = v)}
             <fieldset class="endpoint-mode">
                 <legend>"These endpoints are"</legend>
                 <label>

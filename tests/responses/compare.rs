@@ -4,7 +4,7 @@
 use crate::convert::{self, Amounts};
 use lens_core::aws::error::AwsError;
 use lens_core::aws::http::HttpResponse;
-use lens_core::aws::{ce, ec2, sts};
+use lens_core::aws::{ce, cloudwatch, ec2, sts};
 use serde_json::{Map, Value};
 
 /// Leave out what botocore and we legitimately write differently: an empty list (botocore
@@ -13,9 +13,30 @@ use serde_json::{Map, Value};
 /// botocore reads as `None` (`null` in the answer) is kept by us with an empty value: the key
 /// must be there, with `""`. A Capacity Manager `Dimension` with no members is left out too
 /// (we hold an absent one and `<dimension/>` alike, as the default).
+///
+/// CloudWatch's timestamps: we keep whole seconds (rounded down), botocore microseconds, so
+/// botocore's fraction is dropped; its `Values` are Python numbers, ints where the JSON had no
+/// fraction, ours always `f64`, so both are compared as `f64`.
 pub fn normalize(v: &mut Value) {
     match v {
         Value::Object(map) => {
+            if let Some(Value::Array(stamps)) = map.get_mut("Timestamps") {
+                for stamp in stamps.iter_mut() {
+                    if let Some(text) = stamp.as_str() {
+                        if let Some((whole, rest)) = text.split_once('.') {
+                            let zone = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                            *stamp = Value::String(format!("{whole}{zone}"));
+                        }
+                    }
+                }
+            }
+            if let Some(Value::Array(values)) = map.get_mut("Values") {
+                for value in values.iter_mut() {
+                    if let Some(x) = value.as_f64() {
+                        *value = serde_json::json!(x);
+                    }
+                }
+            }
             if let Some(Value::Object(attributes)) = map.get_mut("Attributes") {
                 for value in attributes.values_mut().filter(|v| v.is_null()) {
                     *value = Value::String(String::new());
@@ -104,6 +125,9 @@ pub fn parse(op: &str, resp: &HttpResponse, amounts: Amounts) -> Result<Value, A
         ),
         "sts_get_caller_identity" => {
             convert::caller_identity(&sts::parse_get_caller_identity(resp)?)
+        }
+        "cw_get_metric_data" => {
+            convert::metric_data(&cloudwatch::parse_get_metric_data_response(resp)?)
         }
         other => panic!("unknown operation {other}"),
     })

@@ -8,6 +8,7 @@ use lens_core::aws::ce::{
     SavingsPlansCoveragePage, SavingsPlansSavings, SavingsPlansUtilization,
     SavingsPlansUtilizationAnswer,
 };
+use lens_core::aws::cloudwatch::{MessageData, MetricDataPage};
 use lens_core::aws::ec2::{
     CapacityManagerAttributes, CapacityManagerDimension, CapacityManagerDimensionsPage,
     CapacityManagerMetricDataPage, CapacityReservation, CapacityReservationUsage,
@@ -631,5 +632,45 @@ pub fn capacity_manager_dimensions(
                 .collect(),
         )
         .s("NextToken", &p.next_token)
+        .done()
+}
+
+fn messages(list: &[MessageData]) -> Vec<Value> {
+    list.iter()
+        .map(|m| Obj::new().s("Code", &m.code).s("Value", &m.value).done())
+        .collect()
+}
+
+/// `GetMetricData`: timestamps as `isoformat()` of whole seconds.
+pub fn metric_data(page: &MetricDataPage) -> Value {
+    let results = page
+        .metric_data_results
+        .iter()
+        .map(|r| {
+            let stamps = r
+                .timestamps
+                .iter()
+                .map(|t| {
+                    let t = time::OffsetDateTime::from_unix_timestamp(*t).unwrap();
+                    isoformat(&Timestamp {
+                        value: t,
+                        text: String::new(),
+                    })
+                })
+                .collect();
+            Obj::new()
+                .s("Id", &Some(r.id.clone()))
+                .s("Label", &r.label)
+                .list("Timestamps", stamps)
+                .list("Values", r.values.iter().map(|v| json!(v)).collect())
+                .opt("StatusCode", r.status_code.as_ref(), |s| json!(s.as_str()))
+                .list("Messages", messages(&r.messages))
+                .done()
+        })
+        .collect();
+    Obj::new()
+        .list("MetricDataResults", results)
+        .s("NextToken", &page.next_token)
+        .list("Messages", messages(&page.messages))
         .done()
 }

@@ -14,11 +14,18 @@ pub enum Service {
     CostExplorer,
     /// AWS STS (query protocol): who the pasted credentials belong to.
     Sts,
+    /// Amazon CloudWatch (JSON 1.0, awsQueryCompatible): metrics over time.
+    CloudWatch,
 }
 
 impl Service {
     /// Every service, in the order the settings screen lists them.
-    pub const ALL: [Service; 3] = [Service::Ec2, Service::CostExplorer, Service::Sts];
+    pub const ALL: [Service; 4] = [
+        Service::Ec2,
+        Service::CostExplorer,
+        Service::Sts,
+        Service::CloudWatch,
+    ];
 
     /// The SigV4 signing name (the service part of the credential scope).
     pub fn signing_name(self) -> &'static str {
@@ -26,6 +33,7 @@ impl Service {
             Service::Ec2 => "ec2",
             Service::CostExplorer => "ce",
             Service::Sts => "sts",
+            Service::CloudWatch => "monitoring",
         }
     }
 
@@ -35,6 +43,7 @@ impl Service {
             Service::Ec2 => "Amazon EC2",
             Service::CostExplorer => "AWS Cost Explorer",
             Service::Sts => "AWS STS",
+            Service::CloudWatch => "Amazon CloudWatch",
         }
     }
 }
@@ -272,6 +281,8 @@ pub struct Overrides {
     pub cost_explorer: Option<EndpointOverride>,
     /// For AWS STS.
     pub sts: Option<EndpointOverride>,
+    /// For Amazon CloudWatch.
+    pub cloudwatch: Option<EndpointOverride>,
 }
 
 impl Overrides {
@@ -281,6 +292,7 @@ impl Overrides {
             Service::Ec2 => self.ec2.as_ref(),
             Service::CostExplorer => self.cost_explorer.as_ref(),
             Service::Sts => self.sts.as_ref(),
+            Service::CloudWatch => self.cloudwatch.as_ref(),
         }
     }
 
@@ -379,6 +391,7 @@ pub fn resolve(
     let (aws_host, signing_region) = match service {
         Service::Ec2 => (format!("ec2.{region}.{suffix}"), region.to_string()),
         Service::Sts => (format!("sts.{region}.{suffix}"), region.to_string()),
+        Service::CloudWatch => (format!("monitoring.{region}.{suffix}"), region.to_string()),
         Service::CostExplorer => match partition {
             Partition::Aws => ("ce.us-east-1.amazonaws.com".into(), "us-east-1".into()),
             Partition::AwsCn => (

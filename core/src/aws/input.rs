@@ -81,13 +81,65 @@ pub enum InputError {
         /// The value given (metric and dimension names are not secret).
         value: String,
     },
+    /// A list has no items where the API needs at least one.
+    #[error("{field} needs at least one item.")]
+    Empty {
+        /// The member name as AWS spells it.
+        field: &'static str,
+    },
+    /// Two items of a list share a value that must be unique.
+    #[error("{field} must be unique; \"{value}\" is used more than once.")]
+    Duplicate {
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// The repeated value (ids and names, not secret).
+        value: String,
+    },
+    /// A text value does not have the form the API accepts.
+    #[error("{field} {rule}; it was \"{value}\".")]
+    Malformed {
+        /// The member name as AWS spells it.
+        field: &'static str,
+        /// What the value must look like, e.g. `must start with a lower-case letter`.
+        rule: &'static str,
+        /// The value given (not secret).
+        value: String,
+    },
     /// A time that must come before another does not.
     #[error("{field} must be before {other}.")]
-    NotAfter {
-        /// The member that must be earlier, as AWS spells it.
+    NotBefore {
+        /// The member name as AWS spells it.
         field: &'static str,
-        /// The member that must be later.
+        /// The member it must precede.
         other: &'static str,
+    },
+    /// Of two members, exactly one must be set.
+    #[error("it needs exactly one of {one} or {other}.")]
+    OneOf {
+        /// One member, as AWS spells it.
+        one: &'static str,
+        /// The other.
+        other: &'static str,
+    },
+    /// Every item of a list is marked not to be returned.
+    #[error(
+        "At least one of {field} must have {flag} true or left out: otherwise nothing comes back."
+    )]
+    NoneReturned {
+        /// The list member, as AWS spells it.
+        field: &'static str,
+        /// The flag, as AWS spells it.
+        flag: &'static str,
+    },
+    /// A problem in one item of a list, e.g. the third of `MetricDataQueries`.
+    #[error("{field}[{index}] (counting from 0): {error}")]
+    Item {
+        /// The list member, as AWS spells it.
+        field: &'static str,
+        /// The item's position, from 0.
+        index: usize,
+        /// What is wrong with it.
+        error: Box<InputError>,
     },
     /// A time range that is not a whole number of periods.
     #[error("The time from StartTime to EndTime ({seconds} s) must be a whole number of periods of {period} s.")]

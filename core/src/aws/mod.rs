@@ -4,6 +4,7 @@
 //! The app's transport is the only code that sends what this module builds.
 
 pub mod ce;
+pub mod cloudwatch;
 pub mod credentials;
 pub mod datetime;
 pub mod ec2;
@@ -11,6 +12,7 @@ pub mod endpoint;
 pub mod error;
 pub mod http;
 pub mod input;
+pub mod json;
 pub mod loose_json;
 pub mod operation;
 pub mod paginate;

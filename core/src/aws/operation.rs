@@ -5,6 +5,7 @@ use crate::aws::ce::{
     self, GetDimensionValuesInput, GetReservationCoverageInput, GetReservationUtilizationInput,
     GetSavingsPlansCoverageInput, GetSavingsPlansUtilizationInput,
 };
+use crate::aws::cloudwatch::{self, GetMetricDataInput};
 use crate::aws::credentials::Credentials;
 use crate::aws::ec2::{
     self, DescribeCapacityReservationsInput, GetCapacityManagerAttributesInput,
@@ -88,6 +89,16 @@ pub fn sign_body(
                 time,
             )?
         }
+        Service::CloudWatch => {
+            let target = format!("{}.{operation}", cloudwatch::CLOUDWATCH_TARGET_PREFIX);
+            sign_request(
+                endpoint,
+                &cloudwatch::json_1_0_headers(&target),
+                body,
+                credentials,
+                time,
+            )?
+        }
         Service::Ec2 | Service::Sts => {
             sign_request(endpoint, &query_headers(), body, credentials, time)?
         }
@@ -99,7 +110,7 @@ pub fn error_protocol(service: Service) -> ErrorProtocol {
     match service {
         Service::Ec2 => ErrorProtocol::Ec2,
         Service::Sts => ErrorProtocol::Query,
-        Service::CostExplorer => ErrorProtocol::Json,
+        Service::CostExplorer | Service::CloudWatch => ErrorProtocol::Json,
     }
 }
 
@@ -173,6 +184,9 @@ operations! {
     GetSavingsPlansUtilizationInput => ce::SavingsPlansUtilizationAnswer, CostExplorer,
         "GetSavingsPlansUtilization", true,
         get_savings_plans_utilization_body, parse_get_savings_plans_utilization;
+    GetMetricDataInput => cloudwatch::MetricDataPage, CloudWatch,
+        "GetMetricData", false,
+        get_metric_data_body, parse_get_metric_data_response;
 }
 
 /// `Paged` for an input whose token member is `$input` and whose answer's is `$output`.
@@ -202,4 +216,5 @@ paged! {
     GetDimensionValuesInput: "NextPageToken", next_page_token -> next_page_token;
     GetReservationUtilizationInput: "NextPageToken", next_page_token -> next_page_token;
     GetSavingsPlansCoverageInput: "NextToken", next_token -> next_token;
+    GetMetricDataInput: "NextToken", next_token -> next_token;
 }

@@ -23,9 +23,7 @@ use crate::aws::input::{check_len, check_range, BuildError, InputError};
 use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
-mod json;
-
-pub use json::to_botocore_json;
+pub use crate::aws::json::to_botocore_json;
 
 /// The `X-Amz-Target` prefix of Cost Explorer operations.
 pub const CE_TARGET_PREFIX: &str = "AWSInsightsIndexService";

@@ -5,7 +5,9 @@
 use super::ErrorKind;
 
 /// botocore `ThrottledRetryableChecker._THROTTLED_ERROR_CODES` (standard mode), verbatim.
-/// `LimitExceededException` is Cost Explorer's "too many calls" error.
+/// `LimitExceededException` is Cost Explorer's "too many calls" error, and `LimitExceeded`
+/// (the query-protocol code in `x-amzn-query-error`) CloudWatch's for `GetMetricData`'s
+/// request and data-point rate quotas: both are retried after a wait.
 const THROTTLING: &[&str] = &[
     "Throttling",
     "ThrottlingException",
@@ -17,6 +19,7 @@ const THROTTLING: &[&str] = &[
     "RequestLimitExceeded",
     "BandwidthLimitExceeded",
     "LimitExceededException",
+    "LimitExceeded",
     "RequestThrottled",
     "SlowDown",
     "PriorRequestNotComplete",

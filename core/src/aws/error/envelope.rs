@@ -97,13 +97,14 @@ fn json_error(resp: &HttpResponse, body: &str) -> Result<ServiceError, Problem> 
         .filter(|c| !c.is_empty())
         .ok_or(Problem::ErrorWithoutCode)?;
     let mut code = strip_json_error_code(&raw_code).to_owned();
-    // awsQueryCompatible services name the query-protocol code in a header: "Code;Sender".
-    if let Some((query_code, _fault)) = resp
-        .header("x-amzn-query-error")
-        .and_then(|h| h.split_once(';'))
-    {
-        if !query_code.is_empty() {
-            code = query_code.to_owned();
+    // awsQueryCompatible services (CloudWatch) name the query-protocol code in a header:
+    // "Code;Sender". Like botocore, only exactly two parts with a code count.
+    if let Some(header) = resp.header("x-amzn-query-error") {
+        let parts: Vec<&str> = header.split(';').collect();
+        if let [query_code, _fault] = parts[..] {
+            if !query_code.is_empty() {
+                code = query_code.to_owned();
+            }
         }
     }
     let message = text("message")

@@ -381,7 +381,7 @@ fn check_conditions(conditions: &[CapacityManagerCondition]) -> Result<(), Input
 
 fn check_range_of_times(start: OffsetDateTime, end: OffsetDateTime) -> Result<(), InputError> {
     if start >= end {
-        return Err(InputError::NotAfter {
+        return Err(InputError::NotBefore {
             field: "StartTime",
             other: "EndTime",
         });
@@ -553,7 +553,7 @@ mod tests {
         i.end_time = i.start_time;
         assert_eq!(
             body(&i),
-            Err(InputError::NotAfter {
+            Err(InputError::NotBefore {
                 field: "StartTime",
                 other: "EndTime"
             })
@@ -583,7 +583,7 @@ mod tests {
         d.start_time = d.end_time + time::Duration::SECOND;
         assert!(matches!(
             get_capacity_manager_metric_dimensions_body(&d),
-            Err(InputError::NotAfter { .. })
+            Err(InputError::NotBefore { .. })
         ));
     }
 
