@@ -4,8 +4,7 @@
 
 pub use lens_core::{
     aws, chart, commitments, connection, coverage, crash, csp, csv, demo, filter, history, html,
-    jobs,
-    numbers, reservations, route, sort,
+    jobs, numbers, reservations, route, sort,
 };
 
 pub mod chunks;

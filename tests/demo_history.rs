@@ -118,13 +118,37 @@ fn idle_reservations_read_zero_and_unstarted_ones_have_no_data() {
     let page = metric_data(
         vec![
             // 12 reserved, none used.
-            query("idle", "cr-0a1b2c3d4e5f60002", "InstanceUtilization", 3600, "Maximum"),
+            query(
+                "idle",
+                "cr-0a1b2c3d4e5f60002",
+                "InstanceUtilization",
+                3600,
+                "Maximum",
+            ),
             // Scheduled: CloudWatch has nothing yet.
-            query("later", "cr-0a1b2c3d4e5f60006", "UsedInstanceCount", 3600, "Average"),
+            query(
+                "later",
+                "cr-0a1b2c3d4e5f60006",
+                "UsedInstanceCount",
+                3600,
+                "Average",
+            ),
             // In eu-west-1: not in this region's CloudWatch.
-            query("elsewhere", "cr-0b1c2d3e4f5a60010", "UsedInstanceCount", 3600, "Average"),
+            query(
+                "elsewhere",
+                "cr-0b1c2d3e4f5a60010",
+                "UsedInstanceCount",
+                3600,
+                "Average",
+            ),
             // Expired on 2026-10-01: data before, none after.
-            query("gone", "cr-0a1b2c3d4e5f60005", "TotalInstanceCount", 86_400, "Average"),
+            query(
+                "gone",
+                "cr-0a1b2c3d4e5f60005",
+                "TotalInstanceCount",
+                86_400,
+                "Average",
+            ),
         ],
         end - 90 * 86_400,
         end,
@@ -142,7 +166,13 @@ fn idle_reservations_read_zero_and_unstarted_ones_have_no_data() {
 fn descending_scans_reverse_and_math_is_refused() {
     let end = hour_now();
     let input = GetMetricDataInput {
-        metric_data_queries: vec![query("u", "cr-0a1b2c3d4e5f60001", "UsedInstanceCount", 3600, "Sum")],
+        metric_data_queries: vec![query(
+            "u",
+            "cr-0a1b2c3d4e5f60001",
+            "UsedInstanceCount",
+            3600,
+            "Sum",
+        )],
         start_time: t(end - 86_400),
         end_time: t(end),
         next_token: None,
@@ -178,7 +208,10 @@ fn capacity_manager_is_enabled_in_the_home_region_only() {
     let input = GetCapacityManagerAttributesInput::default();
     let home = call(&input, DEMO_CAPACITY_MANAGER_REGION).unwrap();
     assert_eq!(home.status, Some(CapacityManagerStatus::Enabled));
-    assert_eq!(home.ingestion_status, Some(IngestionStatus::IngestionComplete));
+    assert_eq!(
+        home.ingestion_status,
+        Some(IngestionStatus::IngestionComplete)
+    );
     assert_eq!(home.organizations_access, Some(true));
     let latest = home.latest_datapoint.unwrap().unix_timestamp();
     assert_eq!(latest, hour_now() - 3600);
@@ -197,7 +230,11 @@ fn capacity_manager_is_enabled_in_the_home_region_only() {
     assert!(is_capacity_manager_disabled(&e.code), "{}", e.code);
 }
 
-fn manager(group_by: &[&str], metrics: &[&str], max_results: Option<i32>) -> Vec<CapacityManagerMetricDataPage> {
+fn manager(
+    group_by: &[&str],
+    metrics: &[&str],
+    max_results: Option<i32>,
+) -> Vec<CapacityManagerMetricDataPage> {
     let end = hour_now();
     let start = end - 7 * 86_400;
     let mut input = GetCapacityManagerMetricDataInput::new(
@@ -245,7 +282,10 @@ fn across_accounts_the_organization_adds_up() {
         .map(|r| r.dimension.account_id.as_deref().unwrap())
         .collect();
     assert_eq!(accounts, [DEMO_ACCOUNT, "444455556666", "777788889999"]);
-    assert_eq!(rows[1].dimension.account_name.as_deref(), Some("analytics-prod"));
+    assert_eq!(
+        rows[1].dimension.account_name.as_deref(),
+        Some("analytics-prod")
+    );
     for r in rows {
         let reserved = value(r, metrics[0]);
         let unused = value(r, metrics[1]);
@@ -258,7 +298,10 @@ fn across_accounts_the_organization_adds_up() {
     // Grouped by reservation, the same hours split up and add back to each account's.
     let by_reservation = manager(&["reservation-id", "account-id"], &metrics[..2], Some(5));
     assert!(by_reservation.len() > 1, "MaxResults 5 pages");
-    let all: Vec<_> = by_reservation.iter().flat_map(|p| p.results.iter()).collect();
+    let all: Vec<_> = by_reservation
+        .iter()
+        .flat_map(|p| p.results.iter())
+        .collect();
     for account in &rows[..] {
         let id = account.dimension.account_id.as_deref();
         let sum: f64 = all
@@ -299,7 +342,10 @@ fn capacity_manager_filters_and_lists_dimensions() {
         .iter()
         .map(|r| r.dimension.instance_type.as_deref().unwrap())
         .collect();
-    assert_eq!(types.into_iter().collect::<Vec<_>>(), ["m6i.xlarge", "r7i.2xlarge"]);
+    assert_eq!(
+        types.into_iter().collect::<Vec<_>>(),
+        ["m6i.xlarge", "r7i.2xlarge"]
+    );
 
     let dims = GetCapacityManagerMetricDimensionsInput::new(
         vec!["account-id".into()],

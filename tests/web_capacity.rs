@@ -99,13 +99,20 @@ async fn a_reservation_s_utilization_over_time_is_charted_and_tabled() {
     by_text(&section, "button.span", "30 days").click();
     tick(300).await;
     assert_eq!(texts(&section, ".history-points"), vec!["720 of 720"]);
-    assert!(texts(&section, ".history-range")[0].starts_with("Hourly averages"), "{:?}", texts(&section, ".history-range"));
+    assert!(
+        texts(&section, ".history-range")[0].starts_with("Hourly averages"),
+        "{:?}",
+        texts(&section, ".history-range")
+    );
     let svg = web::find(&section, "figure.chart svg");
     // Instances in use filled, reserved as a line, and a hover column per period.
     assert!(svg.query_selector_all("polygon, path").unwrap().length() > 0);
     let hovers = svg.query_selector_all("title").unwrap().length();
     assert!(hovers >= 720, "{hovers} hover titles");
-    let rows = section.query_selector_all("details.history-table tbody tr").unwrap().length();
+    let rows = section
+        .query_selector_all("details.history-table tbody tr")
+        .unwrap()
+        .length();
     assert_eq!(rows, 720);
     let used: Vec<f64> = texts(&section, "details.history-table tbody td:nth-child(2)")
         .iter()
@@ -132,7 +139,10 @@ async fn the_list_s_history_comes_from_capacity_manager_on_sample_data() {
     tick(300).await;
     let history = web::find(&root, "section.list-history");
     let source = texts(&history, ".history-source");
-    assert!(source[0].starts_with("From EC2 Capacity Manager"), "{source:?}");
+    assert!(
+        source[0].starts_with("From EC2 Capacity Manager"),
+        "{source:?}"
+    );
     // cr-0a1b2c3d4e5f60002 reserves 12 and uses none: called out as idle.
     assert!(history.query_selector_all("tr.flag-idle").unwrap().length() >= 1);
     let accounts = texts(&root, "section.across-accounts table.accounts tbody th");

@@ -61,15 +61,21 @@ pub fn sign_coverage(
 /// (average and lowest utilization, unused instance-hours, flags) over the 7 days before
 /// `now_seconds`; returns how many points it read and how many reservations were flagged.
 #[wasm_bindgen]
-pub fn summarize_history(body: String, now_seconds: f64, instances: u32) -> Result<Vec<u32>, String> {
+pub fn summarize_history(
+    body: String,
+    now_seconds: f64,
+    instances: u32,
+) -> Result<Vec<u32>, String> {
     use lens_core::history::{collect, list_figures, list_window, Flag};
     let response = HttpResponse {
         status: 200,
         headers: vec![("content-type".into(), "application/x-amz-json-1.0".into())],
         body,
     };
-    let page = lens_core::aws::cloudwatch::parse_get_metric_data_response(&response).map_err(|e| e.to_string())?;
-    let now = time::OffsetDateTime::from_unix_timestamp(now_seconds as i64).map_err(|e| e.to_string())?;
+    let page = lens_core::aws::cloudwatch::parse_get_metric_data_response(&response)
+        .map_err(|e| e.to_string())?;
+    let now =
+        time::OffsetDateTime::from_unix_timestamp(now_seconds as i64).map_err(|e| e.to_string())?;
     let window = list_window(7, now);
     let series = collect(std::slice::from_ref(&page));
     let mut points = 0;

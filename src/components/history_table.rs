@@ -78,7 +78,11 @@ pub fn HistoryTable(
                             title: text,
                             text,
                         },
-                        c if c.numeric() => Cell::Number { text, title: None, class: None },
+                        c if c.numeric() => Cell::Number {
+                            text,
+                            title: None,
+                            class: None,
+                        },
                         _ => Cell::Text(text),
                     })
                     .collect();

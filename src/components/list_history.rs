@@ -5,10 +5,10 @@ use super::{download_text, CapacityStore, ErrorPanel, HistoryTable, Session};
 use crate::aws::ec2::GetCapacityManagerAttributesInput;
 use crate::aws::endpoint::{find_region, REGIONS};
 use crate::history::{
-    account_rows, accounts_csv, groups, permission_note, history_rows, history_summary, list_calls, list_window,
-    manager_window, metric_calls, metrics_in, metrics_text, organization_rows, source, AccountRow,
-    Figures, HistoryColumn, ListJob, ManagerJob, Source, Window, ACCOUNT_COLUMNS, ACCOUNT_GROUPS,
-    ACCOUNT_METRICS, RESERVATION_GROUPS, RESERVATION_METRICS,
+    account_rows, accounts_csv, groups, history_rows, history_summary, list_calls, list_window,
+    manager_window, metric_calls, metrics_in, metrics_text, organization_rows, permission_note,
+    source, AccountRow, Figures, HistoryColumn, ListJob, ManagerJob, Source, Window,
+    ACCOUNT_COLUMNS, ACCOUNT_GROUPS, ACCOUNT_METRICS, RESERVATION_GROUPS, RESERVATION_METRICS,
 };
 use crate::jobs::{CallError, Single};
 use crate::shell::{JobHandle, JobSlot};
@@ -81,7 +81,10 @@ pub fn ListHistory() -> impl IntoView {
     let plan = Memo::new(move |_| {
         let window = list_window(days.get(), aws_now(session));
         store.rows.with(|rows| {
-            let calls = list_calls(rows.iter().map(|r| (r.region.as_str(), r.id.as_str())), &window);
+            let calls = list_calls(
+                rows.iter().map(|r| (r.region.as_str(), r.id.as_str())),
+                &window,
+            );
             (metrics_in(&calls), calls.len())
         })
     });
@@ -127,10 +130,18 @@ pub fn ListHistory() -> impl IntoView {
             }
         }
         let calls = store.rows.with_untracked(|rows| {
-            list_calls(rows.iter().map(|r| (r.region.as_str(), r.id.as_str())), &window)
+            list_calls(
+                rows.iter().map(|r| (r.region.as_str(), r.id.as_str())),
+                &window,
+            )
         });
         let mut cw = ListJob::new(calls, &connection);
-        if session.shell.drive(&mut cw, &handle, &report).await.is_err() {
+        if session
+            .shell
+            .drive(&mut cw, &handle, &report)
+            .await
+            .is_err()
+        {
             return;
         }
         let outcome = cw.into_outcome();
@@ -157,9 +168,11 @@ pub fn ListHistory() -> impl IntoView {
     });
 
     let partition = move || {
-        session
-            .connection
-            .with(|c| c.as_ref().and_then(|c| find_region(&c.region)).map(|r| r.partition))
+        session.connection.with(|c| {
+            c.as_ref()
+                .and_then(|c| find_region(&c.region))
+                .map(|r| r.partition)
+        })
     };
     let stale = move || answer.with(|a| a.as_ref().is_some_and(|a| a.key != key()));
 
@@ -260,11 +273,15 @@ fn AcrossAccounts(
             let texts = r.display();
             let mut cells = vec![super::table_html::Cell::Heading(&texts[0])];
             cells.push(super::table_html::Cell::Text(&texts[1]));
-            cells.extend(texts[2..].iter().map(|text| super::table_html::Cell::Number {
-                text,
-                title: None,
-                class: None,
-            }));
+            cells.extend(
+                texts[2..]
+                    .iter()
+                    .map(|text| super::table_html::Cell::Number {
+                        text,
+                        title: None,
+                        class: None,
+                    }),
+            );
             super::table_html::push_row(&mut body, None, None, &cells);
         }
     });
@@ -340,7 +357,10 @@ async fn manager(
         connection,
         region,
     );
-    session.shell.drive(&mut reservations, handle, report).await?;
+    session
+        .shell
+        .drive(&mut reservations, handle, report)
+        .await?;
     let reservations = match reservations.into_result() {
         Ok(pages) => groups(&pages),
         Err(e) => return Ok(Err(e)),
@@ -351,5 +371,7 @@ async fn manager(
         region,
     );
     session.shell.drive(&mut accounts, handle, report).await?;
-    Ok(accounts.into_result().map(|pages| (reservations, groups(&pages))))
+    Ok(accounts
+        .into_result()
+        .map(|pages| (reservations, groups(&pages))))
 }

@@ -5,8 +5,8 @@ use super::{chart_width, download_text, CapacityStore, ErrorPanel, Session};
 use crate::aws::cloudwatch::GetMetricDataInput;
 use crate::chart::history_svg;
 use crate::history::{
-    collect, detail_input, history_csv, hours_text, time_text, usage_history, window_for,
-    Lifetime, Span, UsageHistory, MAX_PAGES,
+    collect, detail_input, history_csv, hours_text, time_text, usage_history, window_for, Lifetime,
+    Span, UsageHistory, MAX_PAGES,
 };
 use crate::jobs::{CallError, Pages};
 use crate::shell::JobSlot;
@@ -93,7 +93,12 @@ pub fn UsageHistoryView(
                 let report = |s| {
                     let _ = status.try_set(s);
                 };
-                if session.shell.drive(&mut pages, &handle, &report).await.is_err() {
+                if session
+                    .shell
+                    .drive(&mut pages, &handle, &report)
+                    .await
+                    .is_err()
+                {
                     return;
                 }
                 let outcome = pages
@@ -115,7 +120,11 @@ pub fn UsageHistoryView(
     };
     let export = move |_| {
         if let Some(Ok(h)) = result.get_untracked() {
-            download_text("capacity-reservation-history.csv", "text/csv", &history_csv(&h));
+            download_text(
+                "capacity-reservation-history.csv",
+                "text/csv",
+                &history_csv(&h),
+            );
         }
     };
 

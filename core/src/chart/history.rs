@@ -106,7 +106,10 @@ pub fn history_svg(history: &UsageHistory, width: u32, height: u32) -> String {
                 area.draw_text(
                     &m.text,
                     &text_style(if right { HPos::Right } else { HPos::Left }, VPos::Top),
-                    (if right { x - 4 } else { x + 4 }, frame.y0 + 2 + 14 * k as i32),
+                    (
+                        if right { x - 4 } else { x + 4 },
+                        frame.y0 + 2 + 14 * k as i32,
+                    ),
                 )?;
             }
             Ok::<(), DrawingAreaErrorKind<_>>(())
@@ -118,7 +121,10 @@ pub fn history_svg(history: &UsageHistory, width: u32, height: u32) -> String {
     for p in &history.points {
         by_column[column(p.t)] = Some(p);
     }
-    let value = |v: Option<f64>| v.map(numbers::quantity).unwrap_or_else(|| NO_DATA_TEXT.into());
+    let value = |v: Option<f64>| {
+        v.map(numbers::quantity)
+            .unwrap_or_else(|| NO_DATA_TEXT.into())
+    };
     for (i, p) in by_column.iter().enumerate() {
         let title = match p {
             Some(p) => format!(

@@ -73,9 +73,9 @@ const fn member(
 fn of_sample(s: &Sample) -> Usage {
     let until = match s.state {
         "active" | "cancelling" => None,
-        _ => s.end_date.and_then(|e| {
-            crate::aws::datetime::parse_rfc3339(e).map(|t| t.unix_timestamp())
-        }),
+        _ => s
+            .end_date
+            .and_then(|e| crate::aws::datetime::parse_rfc3339(e).map(|t| t.unix_timestamp())),
     };
     Usage {
         account: DEMO_ACCOUNT,
@@ -199,7 +199,11 @@ fn cw_error(status: u16, code: &str, message: &str) -> (u16, Vec<(String, String
 /// `GetMetricData` for the sample account's reservations in `region`.
 pub fn metric_data(body: &Value, region: &str, now: i64) -> (u16, Vec<(String, String)>, String) {
     let (Some(start), Some(end)) = (epoch(&body["StartTime"]), epoch(&body["EndTime"])) else {
-        return cw_error(400, "MissingParameter", "StartTime and EndTime are required.");
+        return cw_error(
+            400,
+            "MissingParameter",
+            "StartTime and EndTime are required.",
+        );
     };
     if start >= end {
         return cw_error(
@@ -262,7 +266,15 @@ pub fn metric_data(body: &Value, region: &str, now: i64) -> (u16, Vec<(String, S
             None
         };
         let mut series = match usage {
-            Some(u) => aggregate(u, name, stat["Stat"].as_str().unwrap_or(""), start, end, period, now),
+            Some(u) => aggregate(
+                u,
+                name,
+                stat["Stat"].as_str().unwrap_or(""),
+                start,
+                end,
+                period,
+                now,
+            ),
             None => Vec::new(),
         };
         if points + series.len() > MAX_DATAPOINTS && !results.is_empty() {
@@ -401,7 +413,10 @@ fn list(params: &[(String, String)], prefix: &str) -> Vec<String> {
     (1..)
         .map_while(|i| {
             let key = format!("{prefix}.{i}");
-            params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
+            params
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
         })
         .collect()
 }
@@ -513,7 +528,9 @@ fn read_query(params: &[(String, String)], needs_period: bool) -> Result<Query, 
         return Err(invalid("StartTime must be before EndTime."));
     }
     let period = if needs_period {
-        let p: i64 = param(params, "Period").and_then(|p| p.parse().ok()).unwrap_or(0);
+        let p: i64 = param(params, "Period")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
         if p < HOUR || p % HOUR != 0 || (end - start) % p != 0 {
             return Err(invalid(
                 "Period must be a whole number of hours that divides EndTime - StartTime.",
@@ -562,7 +579,7 @@ fn scope(region: &str, q: &Query) -> Result<Vec<Usage>, (u16, String)> {
     Ok(all_usages()
         .filter(|u| {
             q.filters.iter().all(|(dim, values)| {
-                dimension(u, dim).is_some_and(|v| values.iter().any(|x| *x == v))
+                dimension(u, dim).is_some_and(|v| values.contains(&v))
             })
         })
         .collect())
@@ -592,7 +609,13 @@ fn page_of<T>(
         None => 0,
         Some(t) => match t.strip_prefix("sample-row-").and_then(|n| n.parse().ok()) {
             Some(n) if n < rows.len() => n,
-            _ => return Err(ec2_error(400, "InvalidNextToken", "The NextToken is not valid.")),
+            _ => {
+                return Err(ec2_error(
+                    400,
+                    "InvalidNextToken",
+                    "The NextToken is not valid.",
+                ))
+            }
         },
     };
     let next = (from + size < rows.len()).then(|| format!("sample-row-{}", from + size));
@@ -607,7 +630,11 @@ pub fn manager_metric_data(params: &[(String, String)], region: &str, now: i64) 
     }
 }
 
-fn manager_rows(params: &[(String, String)], region: &str, now: i64) -> Result<String, (u16, String)> {
+fn manager_rows(
+    params: &[(String, String)],
+    region: &str,
+    now: i64,
+) -> Result<String, (u16, String)> {
     let q = read_query(params, true)?;
     let usages = scope(region, &q)?;
     let end = q.end.min(latest(now) + HOUR);
@@ -642,10 +669,16 @@ fn manager_rows(params: &[(String, String)], region: &str, now: i64) -> Result<S
                     totals.used_hours += used;
                     totals.cost += total * u.price();
                     totals.unused_cost += (total - used) * u.price();
-                    totals.min_utilization =
-                        Some(totals.min_utilization.map_or(utilization, |m| m.min(utilization)));
-                    totals.max_utilization =
-                        Some(totals.max_utilization.map_or(utilization, |m| m.max(utilization)));
+                    totals.min_utilization = Some(
+                        totals
+                            .min_utilization
+                            .map_or(utilization, |m| m.min(utilization)),
+                    );
+                    totals.max_utilization = Some(
+                        totals
+                            .max_utilization
+                            .map_or(utilization, |m| m.max(utilization)),
+                    );
                 }
                 t += HOUR;
             }
@@ -701,7 +734,12 @@ pub fn manager_dimensions(params: &[(String, String)], region: &str, now: i64) -
         let (rows, next) = page_of(seen, params)?;
         let items: String = rows
             .iter()
-            .map(|(k, _)| format!("<item>{}</item>", &k["<dimension>".len()..k.len() - "</dimension>".len()]))
+            .map(|(k, _)| {
+                format!(
+                    "<item>{}</item>",
+                    &k["<dimension>".len()..k.len() - "</dimension>".len()]
+                )
+            })
             .collect();
         let token = next
             .map(|t| format!("<nextToken>{t}</nextToken>"))

@@ -59,7 +59,9 @@ impl ListJob {
             match job.into_result() {
                 Ok(pages) => {
                     for (query, series) in collect(&pages) {
-                        let index = query.strip_prefix('r').and_then(|i| i.parse::<usize>().ok());
+                        let index = query
+                            .strip_prefix('r')
+                            .and_then(|i| i.parse::<usize>().ok());
                         if let Some(id) = index.and_then(|i| ids.get(i)) {
                             outcome.series.insert(id.clone(), series);
                         }

@@ -100,7 +100,9 @@ pub fn source(attributes: &CapacityManagerAttributes, region: &str) -> Source {
             ),
         },
         Some(IngestionStatus::IngestionFailed) => Source::CloudWatch {
-            why: format!("EC2 Capacity Manager in {region} reports that ingestion failed.{message}"),
+            why: format!(
+                "EC2 Capacity Manager in {region} reports that ingestion failed.{message}"
+            ),
         },
         _ => Source::CapacityManager {
             region: region.to_string(),
@@ -242,7 +244,9 @@ fn key(d: &CapacityManagerDimension) -> String {
 }
 
 /// Every group of `pages` (of one or more calls over the same groups), buckets combined.
-pub fn groups<'a>(pages: impl IntoIterator<Item = &'a CapacityManagerMetricDataPage>) -> Vec<Group> {
+pub fn groups<'a>(
+    pages: impl IntoIterator<Item = &'a CapacityManagerMetricDataPage>,
+) -> Vec<Group> {
     let mut out: BTreeMap<String, Group> = BTreeMap::new();
     for page in pages {
         for row in &page.results {
@@ -283,7 +287,10 @@ mod tests {
     use crate::history::range::list_window;
     use time::macros::datetime;
 
-    fn attrs(status: CapacityManagerStatus, ingestion: IngestionStatus) -> CapacityManagerAttributes {
+    fn attrs(
+        status: CapacityManagerStatus,
+        ingestion: IngestionStatus,
+    ) -> CapacityManagerAttributes {
         CapacityManagerAttributes {
             request_id: None,
             status: Some(status),
@@ -298,19 +305,38 @@ mod tests {
 
     #[test]
     fn the_source_follows_the_attributes() {
-        let on = attrs(CapacityManagerStatus::Enabled, IngestionStatus::IngestionComplete);
+        let on = attrs(
+            CapacityManagerStatus::Enabled,
+            IngestionStatus::IngestionComplete,
+        );
         let s = source(&on, "us-east-1");
-        assert!(matches!(s, Source::CapacityManager { organizations: true, .. }));
+        assert!(matches!(
+            s,
+            Source::CapacityManager {
+                organizations: true,
+                ..
+            }
+        ));
         assert_eq!(
             s.text(),
             "From EC2 Capacity Manager (home region us-east-1), every account of the organization, hourly data up to 2026-12-03 11:00 UTC."
         );
-        let off = attrs(CapacityManagerStatus::Disabled, IngestionStatus::IngestionComplete);
-        let Source::CloudWatch { why } = source(&off, "eu-west-1") else { panic!() };
+        let off = attrs(
+            CapacityManagerStatus::Disabled,
+            IngestionStatus::IngestionComplete,
+        );
+        let Source::CloudWatch { why } = source(&off, "eu-west-1") else {
+            panic!()
+        };
         assert!(why.starts_with("EC2 Capacity Manager is not enabled in eu-west-1"));
         assert!(why.contains("never enables it"));
-        let busy = attrs(CapacityManagerStatus::Enabled, IngestionStatus::InitialIngestionInProgress);
-        let Source::CloudWatch { why } = source(&busy, "us-east-1") else { panic!() };
+        let busy = attrs(
+            CapacityManagerStatus::Enabled,
+            IngestionStatus::InitialIngestionInProgress,
+        );
+        let Source::CloudWatch { why } = source(&busy, "us-east-1") else {
+            panic!()
+        };
         assert!(why.contains("still ingesting"));
     }
 
@@ -351,10 +377,31 @@ mod tests {
         };
         let pages = [
             page(vec![
-                row("111", &[(RESERVED_HOURS, 100.0), (UNUSED_HOURS, 25.0), (MAX_UTILIZATION, 90.0)]),
-                row("222", &[(RESERVED_HOURS, 10.0), (UNUSED_HOURS, 10.0), (MAX_UTILIZATION, 0.0)]),
+                row(
+                    "111",
+                    &[
+                        (RESERVED_HOURS, 100.0),
+                        (UNUSED_HOURS, 25.0),
+                        (MAX_UTILIZATION, 90.0),
+                    ],
+                ),
+                row(
+                    "222",
+                    &[
+                        (RESERVED_HOURS, 10.0),
+                        (UNUSED_HOURS, 10.0),
+                        (MAX_UTILIZATION, 0.0),
+                    ],
+                ),
             ]),
-            page(vec![row("111", &[(RESERVED_HOURS, 100.0), (UNUSED_HOURS, 75.0), (MIN_UTILIZATION, 5.0)])]),
+            page(vec![row(
+                "111",
+                &[
+                    (RESERVED_HOURS, 100.0),
+                    (UNUSED_HOURS, 75.0),
+                    (MIN_UTILIZATION, 5.0),
+                ],
+            )]),
         ];
         let groups = groups(&pages);
         assert_eq!(groups.len(), 2);

@@ -65,7 +65,12 @@ pub fn detail_input(reservation: &str, window: &Window) -> GetMetricDataInput {
         vec![
             stat_query(USED.into(), reservation, "UsedInstanceCount", window),
             stat_query(TOTAL.into(), reservation, "TotalInstanceCount", window),
-            stat_query(UTILIZATION.into(), reservation, "InstanceUtilization", window),
+            stat_query(
+                UTILIZATION.into(),
+                reservation,
+                "InstanceUtilization",
+                window,
+            ),
         ],
         window,
     )
@@ -118,7 +123,10 @@ pub fn list_calls<'a>(
 
 /// How many metrics a set of calls requests (what CloudWatch bills).
 pub fn metrics_in(calls: &[ListCall]) -> usize {
-    calls.iter().map(|c| c.input.metric_data_queries.len()).sum()
+    calls
+        .iter()
+        .map(|c| c.input.metric_data_queries.len())
+        .sum()
 }
 
 /// `"600 metrics in 2 calls (CloudWatch bills about USD 0.01 per 1,000 metrics)"`.
@@ -149,7 +157,10 @@ mod tests {
             .iter()
             .map(|c| (c.region.as_str(), c.input.metric_data_queries.len()))
             .collect();
-        assert_eq!(sizes, [("us-east-1", 500), ("us-east-1", 100), ("eu-west-1", 1)]);
+        assert_eq!(
+            sizes,
+            [("us-east-1", 500), ("us-east-1", 100), ("eu-west-1", 1)]
+        );
         assert_eq!(metrics_in(&calls), 601);
         let q = &calls[1].input.metric_data_queries[99];
         assert_eq!(q.id, "r99");
@@ -167,9 +178,24 @@ mod tests {
         let names: Vec<_> = input
             .metric_data_queries
             .iter()
-            .map(|q| q.metric_stat.as_ref().unwrap().metric.metric_name.clone().unwrap())
+            .map(|q| {
+                q.metric_stat
+                    .as_ref()
+                    .unwrap()
+                    .metric
+                    .metric_name
+                    .clone()
+                    .unwrap()
+            })
             .collect();
-        assert_eq!(names, ["UsedInstanceCount", "TotalInstanceCount", "InstanceUtilization"]);
+        assert_eq!(
+            names,
+            [
+                "UsedInstanceCount",
+                "TotalInstanceCount",
+                "InstanceUtilization"
+            ]
+        );
         assert_eq!(input.scan_by, Some(ScanBy::TimestampAscending));
         assert_eq!(
             metrics_text(600, 2),

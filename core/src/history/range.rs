@@ -21,7 +21,9 @@ pub const HOURLY_RETENTION_DAYS: i64 = 455;
 pub const FINEST_PERIOD: u32 = 300;
 
 /// The periods a window may use, finest first (each divides a day or is a day).
-const PERIODS: [u32; 10] = [300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
+const PERIODS: [u32; 10] = [
+    300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+];
 
 /// The ranges people pick from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -122,7 +124,11 @@ impl Window {
 
     /// The range in words: `2026-11-26 14:00 to 2026-12-03 14:00 UTC`.
     pub fn text(&self) -> String {
-        format!("{} to {} UTC", minute_text(self.start), minute_text(self.end))
+        format!(
+            "{} to {} UTC",
+            minute_text(self.start),
+            minute_text(self.end)
+        )
     }
 
     /// Whether `t` (epoch seconds) lies in the window.
@@ -213,7 +219,9 @@ fn aligned(start: OffsetDateTime, end: OffsetDateTime, now: OffsetDateTime) -> W
     let old = now - start > Duration::days(FIVE_MINUTE_RETENTION_DAYS);
     let period = PERIODS
         .into_iter()
-        .find(|p| (seconds + i64::from(*p) - 1) / i64::from(*p) <= MAX_POINTS && (!old || p % 3600 == 0))
+        .find(|p| {
+            (seconds + i64::from(*p) - 1) / i64::from(*p) <= MAX_POINTS && (!old || p % 3600 == 0)
+        })
         .unwrap_or(86_400);
     let end = floor(end, period);
     let count = ((seconds + i64::from(period) - 1) / i64::from(period)).max(1);
@@ -266,14 +274,22 @@ mod tests {
     fn starts_older_than_63_days_use_whole_hours() {
         // 64 days would fit 720 points at 7,200 s; 70 days at 10,800 s: both whole hours anyway.
         // 20 days back at 2,400 s would not be a CloudWatch period; 3,600 is.
-        let w = window_for(Span::Custom, Some((date!(2026 - 09 - 25), date!(2026 - 09 - 27))), NOW)
-            .unwrap();
+        let w = window_for(
+            Span::Custom,
+            Some((date!(2026 - 09 - 25), date!(2026 - 09 - 27))),
+            NOW,
+        )
+        .unwrap();
         assert_eq!(w.period % 3600, 0);
         assert_eq!(w.start, datetime!(2026-09-25 00:00 UTC));
         assert_eq!(w.end, datetime!(2026-09-28 00:00 UTC));
         // Recent: 5-minute data still exists.
-        let w = window_for(Span::Custom, Some((date!(2026 - 12 - 02), date!(2026 - 12 - 02))), NOW)
-            .unwrap();
+        let w = window_for(
+            Span::Custom,
+            Some((date!(2026 - 12 - 02), date!(2026 - 12 - 02))),
+            NOW,
+        )
+        .unwrap();
         assert_eq!((w.period, w.points()), (300, 288));
     }
 
@@ -297,7 +313,10 @@ mod tests {
                 start: date!(2026 - 12 - 04)
             })
         );
-        assert_eq!(window_for(Span::Custom, None, NOW), Err(RangeError::MissingDates));
+        assert_eq!(
+            window_for(Span::Custom, None, NOW),
+            Err(RangeError::MissingDates)
+        );
         // Today as the last day stops at now.
         let w = custom(date!(2026 - 12 - 01), date!(2026 - 12 - 03)).unwrap();
         assert!(w.end <= NOW);
@@ -311,6 +330,9 @@ mod tests {
         let w = list_window(30, NOW);
         assert_eq!((w.period, w.points()), (86_400, 30));
         assert_eq!(w.resolution(), "Daily averages");
-        assert_eq!(window_for(Span::Day, None, NOW).unwrap().resolution(), "5-minute averages");
+        assert_eq!(
+            window_for(Span::Day, None, NOW).unwrap().resolution(),
+            "5-minute averages"
+        );
     }
 }

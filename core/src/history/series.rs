@@ -23,13 +23,19 @@ pub struct Series {
 /// other's series; whatever order CloudWatch scanned in, points come out oldest first, and a
 /// point sent twice is kept once.
 pub fn collect(pages: &[MetricDataPage]) -> BTreeMap<String, Series> {
-    let mut raw: BTreeMap<String, (Vec<(i64, f64)>, Option<String>)> = BTreeMap::new();
+    // Per query id: its points and the first problem AWS reported for it.
+    type Raw = (Vec<(i64, f64)>, Option<String>);
+    let mut raw: BTreeMap<String, Raw> = BTreeMap::new();
     for page in pages {
         for result in &page.metric_data_results {
             let entry = raw.entry(result.id.clone()).or_default();
-            entry
-                .0
-                .extend(result.timestamps.iter().copied().zip(result.values.iter().copied()));
+            entry.0.extend(
+                result
+                    .timestamps
+                    .iter()
+                    .copied()
+                    .zip(result.values.iter().copied()),
+            );
             entry.1 = match &result.status_code {
                 Some(StatusCode::Complete | StatusCode::PartialData) | None => None,
                 Some(other) => {
@@ -218,12 +224,7 @@ pub fn usage_history(
         .collect();
     times.sort_unstable();
     times.dedup();
-    let at = |s: &Series, t: i64| {
-        s.timestamps
-            .binary_search(&t)
-            .ok()
-            .map(|i| s.values[i])
-    };
+    let at = |s: &Series, t: i64| s.timestamps.binary_search(&t).ok().map(|i| s.values[i]);
     let points: Vec<DetailPoint> = times
         .iter()
         .map(|&t| DetailPoint {
@@ -353,7 +354,11 @@ mod tests {
     #[test]
     fn pages_continue_series_in_any_scan_order() {
         let pages = [
-            page(vec![result("r0", &[(300, 2.0), (200, 1.0)], StatusCode::PartialData)]),
+            page(vec![result(
+                "r0",
+                &[(300, 2.0), (200, 1.0)],
+                StatusCode::PartialData,
+            )]),
             page(vec![
                 result("r0", &[(100, 0.0), (200, 1.0)], StatusCode::Complete),
                 result("r1", &[], StatusCode::Complete),
@@ -395,9 +400,15 @@ mod tests {
         let fine = list_figures(Some(&s(&[20.0])), None, &window, 20.0);
         assert_eq!((fine.flag, fine.unused_hours), (Flag::Used, None));
         let none = list_figures(None, Some(3), &window, 20.0);
-        assert_eq!((none.flag, none.points, none.average), (Flag::NoData, 0, None));
+        assert_eq!(
+            (none.flag, none.points, none.average),
+            (Flag::NoData, 0, None)
+        );
         // A threshold of 50 % makes 20 % underused.
-        assert_eq!(list_figures(Some(&s(&[20.0])), None, &window, 50.0).flag, Flag::Underused);
+        assert_eq!(
+            list_figures(Some(&s(&[20.0])), None, &window, 50.0).flag,
+            Flag::Underused
+        );
     }
 
     #[test]
@@ -436,13 +447,19 @@ mod tests {
         assert_eq!(history.reserved_hours, 16.0);
         assert!((history.average_utilization.unwrap() - 175.0 / 3.0).abs() < 1e-9);
         let texts: Vec<&str> = history.markers.iter().map(|m| m.text.as_str()).collect();
-        assert_eq!(texts, ["Reservation started", "Size changed from 4 to 8 instances"]);
+        assert_eq!(
+            texts,
+            ["Reservation started", "Size changed from 4 to 8 instances"]
+        );
         let csv = history_csv(&history);
         let mut lines = csv.lines();
         assert_eq!(
             lines.next(),
             Some("Period start (UTC),Used instances (average),Total instances (average),Utilization % (InstanceUtilization)")
         );
-        assert_eq!(lines.next(), Some(format!("{},1,4,25", time_text(t0 + h)).as_str()));
+        assert_eq!(
+            lines.next(),
+            Some(format!("{},1,4,25", time_text(t0 + h)).as_str())
+        );
     }
 }

@@ -63,12 +63,16 @@ pub fn history_rows(rows: &[ReservationRow], figures: &Figures, threshold: f64) 
     rows.iter()
         .map(|r| {
             let (f, cost) = match figures {
-                Figures::CloudWatch { window, series } => {
-                    (list_figures(series.get(&r.id), r.total, window, threshold), None)
-                }
+                Figures::CloudWatch { window, series } => (
+                    list_figures(series.get(&r.id), r.total, window, threshold),
+                    None,
+                ),
                 Figures::Manager { .. } => match by_id.get(r.id.as_str()) {
                     Some(g) => (g.figures(threshold), g.get(UNUSED_COST)),
-                    None => (list_figures(None, r.total, figures.window(), threshold), None),
+                    None => (
+                        list_figures(None, r.total, figures.window(), threshold),
+                        None,
+                    ),
                 },
             };
             HistoryRow {
@@ -194,7 +198,10 @@ impl HistoryColumn {
             HistoryColumn::Region => row.region.clone(),
             HistoryColumn::InstanceType => row.instance_type.clone().unwrap_or_default(),
             HistoryColumn::State => row.state.clone(),
-            HistoryColumn::Instances => row.instances.map(|n| numbers::count(n.into())).unwrap_or_default(),
+            HistoryColumn::Instances => row
+                .instances
+                .map(|n| numbers::count(n.into()))
+                .unwrap_or_default(),
             HistoryColumn::Average => percent(row.figures.average),
             HistoryColumn::Minimum => percent(row.figures.minimum),
             HistoryColumn::Unused => row.figures.unused_hours.map(hours_text).unwrap_or_default(),
@@ -249,7 +256,8 @@ pub fn history_csv_rows(rows: &[HistoryRow], columns: &[HistoryColumn]) -> Strin
     let header: Vec<&str> = columns.iter().map(|c| c.title()).collect();
     crate::csv::to_csv(
         &header,
-        rows.iter().map(|r| columns.iter().map(|c| c.cell(r)).collect::<Vec<_>>()),
+        rows.iter()
+            .map(|r| columns.iter().map(|c| c.cell(r)).collect::<Vec<_>>()),
     )
 }
 
@@ -257,8 +265,14 @@ pub fn history_csv_rows(rows: &[HistoryRow], columns: &[HistoryColumn]) -> Strin
 /// instance-hours."`
 pub fn history_summary(rows: &[HistoryRow], threshold: f64) -> String {
     let idle = rows.iter().filter(|r| r.figures.flag == Flag::Idle).count();
-    let under = rows.iter().filter(|r| r.figures.flag == Flag::Underused).count();
-    let with = rows.iter().filter(|r| r.figures.flag != Flag::NoData).count();
+    let under = rows
+        .iter()
+        .filter(|r| r.figures.flag == Flag::Underused)
+        .count();
+    let with = rows
+        .iter()
+        .filter(|r| r.figures.flag != Flag::NoData)
+        .count();
     let unused: f64 = rows.iter().filter_map(|r| r.figures.unused_hours).sum();
     format!(
         "{} idle and {} underused (average below {}) of {} reservation{} with data ({} in the list); {} unused instance-hours.",
@@ -386,15 +400,35 @@ mod tests {
     #[test]
     fn accounts_sort_by_unused_cost() {
         let groups = [
-            group("111", "Payer", &[(UNUSED_COST, 5.0), (RESERVED_HOURS, 10.0), (UNUSED_HOURS, 5.0)]),
-            group("222", "Data", &[(UNUSED_COST, 50.0), (RESERVED_HOURS, 100.0), (UNUSED_HOURS, 10.0)]),
+            group(
+                "111",
+                "Payer",
+                &[
+                    (UNUSED_COST, 5.0),
+                    (RESERVED_HOURS, 10.0),
+                    (UNUSED_HOURS, 5.0),
+                ],
+            ),
+            group(
+                "222",
+                "Data",
+                &[
+                    (UNUSED_COST, 50.0),
+                    (RESERVED_HOURS, 100.0),
+                    (UNUSED_HOURS, 10.0),
+                ],
+            ),
         ];
         let rows = account_rows(&groups);
         assert_eq!(rows[0].account_id, "222");
         assert_eq!(rows[0].utilization, Some(90.0));
         assert_eq!(rows[0].display()[6], "$50.00");
         let csv = accounts_csv(&rows);
-        assert!(csv.lines().nth(1).unwrap().starts_with("222,Data,,100,10,90,50,"));
+        assert!(csv
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("222,Data,,100,10,90,50,"));
         let org = organization_rows(&groups, 20.0);
         assert_eq!(org[0].account.as_deref(), Some("111 (Payer)"));
         assert_eq!(org[0].figures.flag, Flag::Used);
@@ -411,18 +445,25 @@ mod tests {
             state: "active".into(),
             instances: Some(2),
             figures: list_figures(
-                (!values.is_empty()).then(|| Series {
-                    timestamps: (0..values.len() as i64).collect(),
-                    values: values.to_vec(),
-                    problem: None,
-                }).as_ref(),
+                (!values.is_empty())
+                    .then(|| Series {
+                        timestamps: (0..values.len() as i64).collect(),
+                        values: values.to_vec(),
+                        problem: None,
+                    })
+                    .as_ref(),
                 Some(2),
                 &window,
                 20.0,
             ),
             unused_cost: None,
         };
-        let mut rows = vec![row("cr-a", &[50.0]), row("cr-b", &[0.0]), row("cr-c", &[10.0]), row("cr-d", &[])];
+        let mut rows = vec![
+            row("cr-a", &[50.0]),
+            row("cr-b", &[0.0]),
+            row("cr-c", &[10.0]),
+            row("cr-d", &[]),
+        ];
         assert_eq!(
             history_summary(&rows, 20.0),
             "1 idle and 1 underused (average below 20.00\u{a0}%) of 3 reservations with data (4 in the list); 4.8 unused instance-hours."
