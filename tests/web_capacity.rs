@@ -94,8 +94,8 @@ async fn a_reservation_s_utilization_over_time_is_charted_and_tabled() {
     by_text(&root, "a", "cr-0a1b2c3d4e5f60001").click();
     tick(200).await;
     let section = web::find(&root, "section.history");
-    // The week by default: hourly, 168 periods, every one with data.
-    assert_eq!(texts(&section, ".history-points"), vec!["168 of 168"]);
+    // The week by default: 15-minute averages (the finest within 720 points), every one with data.
+    assert_eq!(texts(&section, ".history-points"), vec!["672 of 672"]);
     by_text(&section, "button.span", "30 days").click();
     tick(300).await;
     assert_eq!(texts(&section, ".history-points"), vec!["720 of 720"]);

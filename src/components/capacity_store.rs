@@ -27,6 +27,8 @@ pub struct CapacityStore {
     /// The usage details opened so far, by `region/id`, for the account × reservation matrix
     /// (cleared with new credentials).
     pub usage: RwSignal<std::collections::HashMap<String, UsageDetail>>,
+    /// The list's utilization history and its fetch.
+    pub history: super::list_history::ListHistoryState,
 }
 
 impl CapacityStore {
@@ -37,6 +39,7 @@ impl CapacityStore {
             failed: RwSignal::new(Vec::new()),
             loaded_for: RwSignal::new(None),
             usage: RwSignal::new(Default::default()),
+            history: super::list_history::ListHistoryState::new(),
         };
         provide_context(store);
         store
@@ -53,6 +56,7 @@ impl CapacityStore {
         self.failed.set(Vec::new());
         self.loaded_for.set(None);
         self.usage.set(Default::default());
+        self.history.clear();
     }
 }
 

@@ -7,7 +7,6 @@ use crate::history::{
     HistoryRow, Window,
 };
 use crate::reservations::{Direction, Sort};
-use crate::route::reservation_href;
 
 /// A sortable table of reservations with their history (the list's, or the organization's from
 /// Capacity Manager), idle and underused ones flagged, with its totals per instance type and a
@@ -23,8 +22,9 @@ pub fn HistoryTable(
     file: &'static str,
     /// The window the figures cover (for the roll-up's reserved hours).
     window: Window,
-    /// Whether the rows link to their usage page (the list's own reservations).
-    links: bool,
+    /// Whether the totals per instance type follow (the list's own reservations). The rows
+    /// don't link: the reservations list above links each one already.
+    rollup: bool,
 ) -> impl IntoView {
     let sort = RwSignal::new(default_sort());
     let flagged_only = RwSignal::new(false);
@@ -61,7 +61,6 @@ pub fn HistoryTable(
             let mut html = String::new();
             for r in rows {
                 let texts: Vec<String> = columns.iter().map(|c| c.display(r)).collect();
-                let href = reservation_href(&r.region, &r.id);
                 let class = match r.figures.flag {
                     Flag::Idle => Some("flag-idle"),
                     Flag::Underused => Some("flag-underused"),
@@ -71,7 +70,6 @@ pub fn HistoryTable(
                     .iter()
                     .zip(&texts)
                     .map(|(c, text)| match c {
-                        HistoryColumn::Reservation if links => Cell::Link { href: &href, text },
                         HistoryColumn::Reservation => Cell::Heading(text),
                         HistoryColumn::Flag if !text.is_empty() => Cell::Badge {
                             class: "flag",
@@ -91,7 +89,7 @@ pub fn HistoryTable(
             html
         })
     };
-    let rollup = move || {
+    let rollup_view = move || {
         rows.with(|rows| {
             let types = by_instance_type(
                 rows.iter().map(|r| {
@@ -137,6 +135,6 @@ pub fn HistoryTable(
                 <tbody inner_html=body></tbody>
             </table>
         </div>
-        {links.then_some(rollup)}
+        {rollup.then_some(rollup_view)}
     }
 }

@@ -21,7 +21,7 @@ const DAYS: [u32; 5] = [1, 7, 14, 30, 90];
 
 /// What one history fetch brought.
 #[derive(Clone)]
-struct Answer {
+pub struct Answer {
     source: Source,
     figures: Figures,
     /// CloudWatch calls that failed (their reservations have no figures).
@@ -29,6 +29,52 @@ struct Answer {
     /// Capacity Manager only: every reservation and every account of the organization.
     organization: Option<(Vec<crate::history::Group>, Vec<AccountRow>)>,
     key: String,
+}
+
+/// The list's history kept across navigation (made with [`CapacityStore`]): opening a
+/// reservation does not cancel a fetch under way, and coming back shows its figures.
+#[derive(Clone, Copy)]
+pub struct ListHistoryState {
+    days: RwSignal<u32>,
+    threshold_text: RwSignal<String>,
+    /// `None`: the connection's region.
+    home: RwSignal<Option<String>>,
+    answer: RwSignal<Option<Answer>>,
+    error: RwSignal<Option<CallError>>,
+    status: RwSignal<Option<String>>,
+    pending: RwSignal<bool>,
+    job: JobSlot,
+}
+
+impl ListHistoryState {
+    /// Made once, by the app's root (its job lives as long as the page).
+    pub fn new() -> ListHistoryState {
+        ListHistoryState {
+            days: RwSignal::new(7),
+            threshold_text: RwSignal::new("20".into()),
+            home: RwSignal::new(None),
+            answer: RwSignal::new(None),
+            error: RwSignal::new(None),
+            status: RwSignal::new(None),
+            pending: RwSignal::new(false),
+            job: JobSlot::new(),
+        }
+    }
+
+    /// Forgets the figures and stops a fetch (new credentials, or Forget).
+    pub fn clear(&self) {
+        self.job.cancel();
+        self.pending.set(false);
+        self.answer.set(None);
+        self.error.set(None);
+        self.status.set(None);
+    }
+}
+
+impl Default for ListHistoryState {
+    fn default() -> Self {
+        ListHistoryState::new()
+    }
 }
 
 /// The list's utilization history: the last 1–90 days of every listed reservation, from EC2
@@ -39,18 +85,24 @@ struct Answer {
 pub fn ListHistory() -> impl IntoView {
     let session = Session::get();
     let store = CapacityStore::get();
-    let days = RwSignal::new(7u32);
-    let threshold_text = RwSignal::new("20".to_string());
-    let home = RwSignal::new(
-        session
-            .connection
-            .with_untracked(|c| c.as_ref().map(|c| c.region.clone()))
-            .unwrap_or_else(|| "us-east-1".into()),
-    );
-    let answer = RwSignal::new(None::<Answer>);
-    let error = RwSignal::new(None::<CallError>);
-    let status = RwSignal::new(None::<String>);
-    let job = JobSlot::new();
+    let ListHistoryState {
+        days,
+        threshold_text,
+        home: chosen_home,
+        answer,
+        error,
+        status,
+        pending,
+        job,
+    } = store.history;
+    let home = Signal::derive(move || {
+        chosen_home.get().unwrap_or_else(|| {
+            session
+                .connection
+                .with(|c| c.as_ref().map(|c| c.region.clone()))
+                .unwrap_or_else(|| "us-east-1".into())
+        })
+    });
 
     let threshold = Memo::new(move |_| {
         let text = threshold_text.get();
@@ -94,6 +146,8 @@ pub fn ListHistory() -> impl IntoView {
             return;
         };
         let Some(handle) = job.start() else { return };
+        pending.set(true);
+        let _done = Done(pending, handle.clone());
         error.set(None);
         let key = key();
         let window = list_window(days.get_untracked(), aws_now(session));
@@ -156,13 +210,13 @@ pub fn ListHistory() -> impl IntoView {
             key,
         }));
     });
-    let pending = fetch.pending();
-
-    // Small lists are fetched as soon as they are listed (and again when the range changes).
+    // Small lists are fetched as soon as they are listed (and again when the range changes),
+    // unless their figures are here already or on their way.
     Effect::new(move |_| {
-        let _ = key();
+        let key = key();
         let (metrics, _) = plan.get();
-        if metrics > 0 && metrics <= AUTO_METRICS && !fetch.pending().get_untracked() {
+        let have = answer.with_untracked(|a| a.as_ref().is_some_and(|a| a.key == key));
+        if metrics > 0 && metrics <= AUTO_METRICS && !have && !pending.get_untracked() {
             fetch.dispatch(());
         }
     });
@@ -200,7 +254,7 @@ pub fn ListHistory() -> impl IntoView {
                 </div>
                 <div class="field inline">
                     <label for="history-home">"Capacity Manager home region"</label>
-                    <select id="history-home" on:change=move |ev| home.set(event_target_value(&ev))>
+                    <select id="history-home" on:change=move |ev| chosen_home.set(Some(event_target_value(&ev)))>
                         {move || REGIONS.iter().filter(|r| Some(r.partition) == partition()).map(|r| {
                             let code = r.code;
                             view! { <option value=code selected=move || home.get() == code>{r.label()}</option> }
@@ -216,7 +270,7 @@ pub fn ListHistory() -> impl IntoView {
                 </button>
                 <Show when=move || pending.get()>
                     <span class="progress" role="status">{move || status.get().unwrap_or_else(|| "Fetching the history…".into())}</span>
-                    <button type="button" on:click=move |_| job.cancel()>"Cancel"</button>
+                    <button type="button" on:click=move |_| { job.cancel(); pending.set(false); }>"Cancel"</button>
                 </Show>
             </div>
             {move || threshold.get().err().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
@@ -241,13 +295,25 @@ pub fn ListHistory() -> impl IntoView {
                     }).collect_view()}
                     <p class="history-summary" role="status">{summary}</p>
                     <HistoryTable rows=rows columns=&HistoryColumn::LIST caption="Listed reservations over the range"
-                        file="capacity-reservations-history.csv" window=window links=true />
+                        file="capacity-reservations-history.csv" window=window rollup=true />
                     {a.organization.map(|(groups, accounts)| view! {
                         <AcrossAccounts groups=groups accounts=accounts window=window threshold=Signal::derive(threshold_value) />
                     })}
                 }
             })}
         </section>
+    }
+}
+
+/// Marks the fetch finished when it ends by itself (done or failed); a fetch cancelled by the
+/// next one, by Cancel or by Forget leaves the flag to them.
+struct Done(RwSignal<bool>, JobHandle);
+
+impl Drop for Done {
+    fn drop(&mut self) {
+        if !self.1.is_cancelled() {
+            let _ = self.0.try_set(false);
+        }
     }
 }
 
@@ -301,7 +367,7 @@ fn AcrossAccounts(
             </div>
             <h3>"Every reservation of the organization"</h3>
             <HistoryTable rows=rows columns=&HistoryColumn::ORGANIZATION caption="Reservations of every account and region"
-                file="capacity-reservations-organization.csv" window=window links=false />
+                file="capacity-reservations-organization.csv" window=window rollup=false />
         </section>
     }
 }

@@ -578,9 +578,9 @@ fn scope(region: &str, q: &Query) -> Result<Vec<Usage>, (u16, String)> {
     }
     Ok(all_usages()
         .filter(|u| {
-            q.filters.iter().all(|(dim, values)| {
-                dimension(u, dim).is_some_and(|v| values.contains(&v))
-            })
+            q.filters
+                .iter()
+                .all(|(dim, values)| dimension(u, dim).is_some_and(|v| values.contains(&v)))
         })
         .collect())
 }

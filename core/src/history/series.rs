@@ -190,7 +190,8 @@ pub struct UsageHistory {
     pub unused_hours: f64,
     /// Σ total × hours per point.
     pub reserved_hours: f64,
-    /// Mean of the utilization points, percent.
+    /// Σ used / Σ total of the points with both, percent (the mean of AWS's percentages when
+    /// the counts are missing).
     pub average_utilization: Option<f64>,
     pub markers: Vec<Marker>,
     /// Series CloudWatch did not answer in full, with its words.
@@ -241,9 +242,19 @@ pub fn usage_history(
         .filter_map(|p| Some((p.total? - p.used?).max(0.0)))
         .sum::<f64>()
         * hours;
+    // Instance-hours used over instance-hours reserved (weighted by size, so a resize or a
+    // partial first period counts for what it reserved); AWS's own percentages when the counts
+    // are missing.
+    let (used_sum, total_sum) = points
+        .iter()
+        .filter_map(|p| Some((p.used?, p.total?)))
+        .fold((0.0, 0.0), |(u, t), (pu, pt)| (u + pu, t + pt));
     let utils: Vec<f64> = points.iter().filter_map(|p| p.utilization).collect();
-    let average_utilization =
-        (!utils.is_empty()).then(|| utils.iter().sum::<f64>() / utils.len() as f64);
+    let average_utilization = if total_sum > 0.0 {
+        Some(used_sum / total_sum * 100.0)
+    } else {
+        (!utils.is_empty()).then(|| utils.iter().sum::<f64>() / utils.len() as f64)
+    };
 
     let mut markers = Vec::new();
     if let Some(start) = lifetime.start.filter(|s| window.contains(*s)) {
@@ -445,7 +456,8 @@ mod tests {
         assert_eq!(history.points.len(), 3);
         assert_eq!(history.unused_hours, 3.0 + 1.0 + 2.0);
         assert_eq!(history.reserved_hours, 16.0);
-        assert!((history.average_utilization.unwrap() - 175.0 / 3.0).abs() < 1e-9);
+        // Weighted by size: 10 of 16 instance-hours, not the mean of 25, 75 and 75 %.
+        assert_eq!(history.average_utilization, Some(62.5));
         let texts: Vec<&str> = history.markers.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(
             texts,
