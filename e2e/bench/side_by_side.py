@@ -30,7 +30,7 @@ from e2e.support.static import StaticSite
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "e2e" / "bench"
 ESBUILD = ROOT / "scripts" / "build" / "node_modules" / ".bin" / "esbuild"
-WASM = ROOT / "target" / "wasm32-unknown-unknown" / "release" / "lens_bench.wasm"
+WASM = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "wasm32-unknown-unknown" / "release" / "lens_bench.wasm"
 
 
 def coverage_body(periods=395, groups=50) -> str:

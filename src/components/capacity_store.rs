@@ -27,8 +27,11 @@ pub struct CapacityStore {
     /// The usage details opened so far, by `region/id`, for the account × reservation matrix
     /// (cleared with new credentials).
     pub usage: RwSignal<std::collections::HashMap<String, UsageDetail>>,
-    /// The list's utilization history and its fetch.
-    pub history: super::list_history::ListHistoryState,
+    /// The list's utilization history and its fetch, made on first use (by the lazily loaded
+    /// Capacity Reservations part, so the first view carries none of it) under `root`.
+    pub history: StoredValue<Option<super::list_history::ListHistoryState>>,
+    /// The app's root owner, which the history's signals and job belong to.
+    pub root: StoredValue<Owner>,
 }
 
 impl CapacityStore {
@@ -39,7 +42,8 @@ impl CapacityStore {
             failed: RwSignal::new(Vec::new()),
             loaded_for: RwSignal::new(None),
             usage: RwSignal::new(Default::default()),
-            history: super::list_history::ListHistoryState::new(),
+            history: StoredValue::new(None),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         provide_context(store);
         store
@@ -56,7 +60,6 @@ impl CapacityStore {
         self.failed.set(Vec::new());
         self.loaded_for.set(None);
         self.usage.set(Default::default());
-        self.history.clear();
     }
 }
 

@@ -61,19 +61,16 @@ impl ListHistoryState {
         }
     }
 
-    /// Forgets the figures and stops a fetch (new credentials, or Forget).
-    pub fn clear(&self) {
-        self.job.cancel();
-        self.pending.set(false);
-        self.answer.set(None);
-        self.error.set(None);
-        self.status.set(None);
-    }
-}
-
-impl Default for ListHistoryState {
-    fn default() -> Self {
-        ListHistoryState::new()
+    /// The store's history, made under the app's root owner the first time it is asked for.
+    fn of(store: CapacityStore) -> ListHistoryState {
+        if let Some(state) = store.history.get_value() {
+            return state;
+        }
+        let state = store
+            .root
+            .with_value(|root| root.with(ListHistoryState::new));
+        store.history.set_value(Some(state));
+        state
     }
 }
 
@@ -94,7 +91,7 @@ pub fn ListHistory() -> impl IntoView {
         status,
         pending,
         job,
-    } = store.history;
+    } = ListHistoryState::of(store);
     let home = Signal::derive(move || {
         chosen_home.get().unwrap_or_else(|| {
             session
@@ -124,7 +121,7 @@ pub fn ListHistory() -> impl IntoView {
     };
     let key = move || {
         format!(
-            "{}|{}|{}",
+            "{}\u{1f}{}\u{1f}{}",
             store.loaded_for.get().unwrap_or_default(),
             days.get(),
             home.get()
@@ -216,7 +213,7 @@ pub fn ListHistory() -> impl IntoView {
         let key = key();
         let (metrics, _) = plan.get();
         let have = answer.with_untracked(|a| a.as_ref().is_some_and(|a| a.key == key));
-        if metrics > 0 && metrics <= AUTO_METRICS && !have && !pending.get_untracked() {
+        if metrics > 0 && metrics <= AUTO_METRICS && !have && !pending.get() {
             fetch.dispatch(());
         }
     });
@@ -276,7 +273,8 @@ pub fn ListHistory() -> impl IntoView {
             {move || threshold.get().err().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
             {move || stale().then(|| view! { <p class="notice stale">"These figures are for an earlier range, region or listing: fetch again to update them."</p> })}
-            {move || answer.get().map(|a| {
+            // Figures of another caller or listing are never shown (new credentials, Forget).
+            {move || answer.get().filter(|a| a.key.split('\u{1f}').next() == Some(&store.loaded_for.get().unwrap_or_default())).map(|a| {
                 let t = threshold_value();
                 let rows = store.rows.with(|r| history_rows(r, &a.figures, t));
                 let summary = history_summary(&rows, t);

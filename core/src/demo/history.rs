@@ -360,20 +360,8 @@ fn aggregate(
 }
 
 fn iso(t: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(t).map_or_else(
-        |_| String::new(),
-        |t| {
-            format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.000Z",
-                t.year(),
-                u8::from(t.month()),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second()
-            )
-        },
-    )
+    time::OffsetDateTime::from_unix_timestamp(t)
+        .map_or_else(|_| String::new(), crate::aws::datetime::rfc3339_utc)
 }
 
 /// The start of the last whole hour with data (Capacity Manager lags by about an hour).
