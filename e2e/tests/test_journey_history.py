@@ -227,3 +227,35 @@ def test_sample_data_has_history_and_an_organization(journey):
     expect(detail.locator(".history-points")).to_have_text(re.compile(r"^\d+ of \d+$"), timeout=30_000)
     assert number(detail.locator(".history-average").inner_text()) > 0
     expect(detail.locator("svg.history-chart")).to_be_visible()
+
+
+def test_one_account_of_the_organization_through_capacity_manager_s_dimensions(journey, standin):
+    standin.scenario(capacity_manager=ENABLED)
+    page = connect_to_standin(journey)
+    open_capacity(page)
+    section = history_section(page)
+    across = page.locator("section.across-accounts")
+    expect(across.locator("table.accounts tbody tr").first).to_be_visible(timeout=30_000)
+    dims = aws_calls(standin, "GetCapacityManagerMetricDimensions")
+    assert len(dims) == 1 and dims[0]["params"]["GroupBy"] == ["account-id", "account-name"]
+    picker = section.get_by_label("Account (Capacity Manager)")
+    member = "333344445555"
+    expect(picker.locator("option")).to_have_count(1 + len(history.account_figures(*cm_window(
+        aws_calls(standin, "GetCapacityManagerMetricData")[-1])[:2], True)))
+    standin.clear_log()
+    picker.select_option(member)
+    rows = across.locator("table.accounts tbody tr")
+    expect(rows).to_have_count(1, timeout=30_000)
+    calls = aws_calls(standin, "GetCapacityManagerMetricData")
+    assert len(calls) == 2
+    for c in calls:
+        condition = c["params"]["FilterBy"][0]["DimensionCondition"]
+        assert condition == {"Dimension": "account-id", "Comparison": "equals", "Values": [member]}, condition
+    start, end, _ = cm_window(calls[-1])
+    figures = history.account_figures(start, end, True)[member]
+    row = cells(rows.first)
+    assert row[0] == member and row[1] == history.MEMBER_ACCOUNTS[member]
+    assert abs(number(row[3]) - figures["reservation-total-capacity-hrs-inst"]) < 0.051, (row, figures)
+    org = across.locator("table.history-list")
+    member_ids = [r.id for a, r in history.MEMBER_RESERVATIONS if a == member]
+    expect(org.locator("tbody tr")).to_have_count(len(member_ids))

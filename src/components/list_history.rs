@@ -4,13 +4,15 @@ use super::usage_history::aws_now;
 use super::{download_text, CapacityStore, ErrorPanel, HistoryTable, Session};
 use crate::aws::ec2::GetCapacityManagerAttributesInput;
 use crate::aws::endpoint::{find_region, REGIONS};
+use crate::history::MAX_PAGES;
 use crate::history::{
-    account_rows, accounts_csv, groups, history_rows, history_summary, list_calls, list_window,
-    manager_window, metric_calls, metrics_in, metrics_text, organization_rows, permission_note,
-    source, AccountRow, Figures, HistoryColumn, ListJob, ManagerJob, Source, Window,
-    ACCOUNT_COLUMNS, ACCOUNT_GROUPS, ACCOUNT_METRICS, RESERVATION_GROUPS, RESERVATION_METRICS,
+    account_choices, account_rows, accounts_csv, accounts_input, groups, history_rows,
+    history_summary, list_calls, list_window, manager_window, metric_calls, metrics_in,
+    metrics_text, organization_rows, permission_note, source, AccountRow, Figures, HistoryColumn,
+    ListJob, ManagerJob, Source, Window, ACCOUNT_COLUMNS, ACCOUNT_GROUPS, ACCOUNT_METRICS,
+    RESERVATION_GROUPS, RESERVATION_METRICS,
 };
-use crate::jobs::{CallError, Single};
+use crate::jobs::{CallError, Pages, Single};
 use crate::shell::{JobHandle, JobSlot};
 
 /// The list's history is fetched without asking while it requests at most this many metrics
@@ -44,6 +46,10 @@ pub struct ListHistoryState {
     status: RwSignal<Option<String>>,
     pending: RwSignal<bool>,
     job: JobSlot,
+    /// Capacity Manager only: the account the figures are narrowed to (`None`: all).
+    account: RwSignal<Option<String>>,
+    /// The accounts Capacity Manager has data for, (id, name).
+    accounts: RwSignal<Vec<(String, String)>>,
 }
 
 impl ListHistoryState {
@@ -58,6 +64,8 @@ impl ListHistoryState {
             status: RwSignal::new(None),
             pending: RwSignal::new(false),
             job: JobSlot::new(),
+            account: RwSignal::new(None),
+            accounts: RwSignal::new(Vec::new()),
         }
     }
 
@@ -91,6 +99,8 @@ pub fn ListHistory() -> impl IntoView {
         status,
         pending,
         job,
+        account,
+        accounts,
     } = ListHistoryState::of(store);
     let home = Signal::derive(move || {
         chosen_home.get().unwrap_or_else(|| {
@@ -121,10 +131,11 @@ pub fn ListHistory() -> impl IntoView {
     };
     let key = move || {
         format!(
-            "{}\u{1f}{}\u{1f}{}",
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}",
             store.loaded_for.get().unwrap_or_default(),
             days.get(),
-            home.get()
+            home.get(),
+            account.get().unwrap_or_default()
         )
     };
     let plan = Memo::new(move |_| {
@@ -146,7 +157,7 @@ pub fn ListHistory() -> impl IntoView {
         pending.set(true);
         let _done = Done(pending, handle.clone());
         error.set(None);
-        let key = key();
+        let mut key = key();
         let window = list_window(days.get_untracked(), aws_now(session));
         let region = home.get_untracked();
         let report = |s| {
@@ -156,9 +167,58 @@ pub fn ListHistory() -> impl IntoView {
             return;
         };
         let mut source = found;
-        if let Source::CapacityManager { latest, .. } = &source {
+        if let Source::CapacityManager {
+            latest,
+            organizations,
+            ..
+        } = &source
+        {
             let w = manager_window(&window, *latest);
-            match manager(session, &connection, &region, &w, &handle, &report).await {
+            let mut choices = Vec::new();
+            if *organizations {
+                let mut job = Pages::for_connection(
+                    accounts_input(&w),
+                    &connection,
+                    Some(&region),
+                    MAX_PAGES,
+                );
+                if session
+                    .shell
+                    .drive(&mut job, &handle, &report)
+                    .await
+                    .is_err()
+                {
+                    return;
+                }
+                // Without the list the picker offers only "All accounts"; the figures still come.
+                choices = job
+                    .into_result()
+                    .map(|p| account_choices(&p))
+                    .unwrap_or_default();
+            }
+            // An account the picker no longer offers (another range, no organization view) is
+            // not kept as a hidden filter.
+            if account.with_untracked(|a| {
+                a.as_ref()
+                    .is_some_and(|a| !choices.iter().any(|(id, _)| id == a))
+            }) {
+                let _ = account.try_set(None);
+                // The figures are then those of all accounts: the key says so.
+                key = format!("{}\u{1f}", key.rsplit_once('\u{1f}').map_or("", |k| k.0));
+            }
+            let _ = accounts.try_set(choices);
+            let only = account.get_untracked();
+            match manager(
+                session,
+                &connection,
+                &region,
+                &w,
+                only.as_deref(),
+                &handle,
+                &report,
+            )
+            .await
+            {
                 Ok(Ok((mine, accounts))) => {
                     let _ = answer.try_set(Some(Answer {
                         source,
@@ -226,6 +286,15 @@ pub fn ListHistory() -> impl IntoView {
         })
     };
     let stale = move || answer.with(|a| a.as_ref().is_some_and(|a| a.key != key()));
+    // The account picker belongs to an organization view of the current caller's listing.
+    let shown_org = move || {
+        let listing = store.loaded_for.get().unwrap_or_default();
+        answer.with(|a| {
+            a.as_ref().is_some_and(|a| {
+                a.organization.is_some() && a.key.split('\u{1f}').next() == Some(listing.as_str())
+            })
+        })
+    };
 
     view! {
         <section class="list-history" aria-labelledby="list-history-title">
@@ -258,6 +327,25 @@ pub fn ListHistory() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <Show when=move || !accounts.with(Vec::is_empty) && shown_org()>
+                    <div class="field inline">
+                        <label for="history-account">"Account (Capacity Manager)"</label>
+                        <select id="history-account" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            account.set((!v.is_empty()).then_some(v));
+                            // Small lists are fetched by the effect above; Capacity Manager's
+                            // answers are not billed per metric, so a large one is fetched too.
+                            if plan.get_untracked().0 > AUTO_METRICS { fetch.dispatch(()); }
+                        }>
+                            <option value="" selected=move || account.with(Option::is_none)>"All accounts"</option>
+                            {move || accounts.get().into_iter().map(|(id, name)| {
+                                let chosen = id.clone();
+                                let text = if name.is_empty() { id.clone() } else { format!("{name} ({id})") };
+                                view! { <option value=id selected=move || account.with(|a| a.as_deref() == Some(chosen.as_str()))>{text}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
                 <button type="button" class="fetch-history" disabled=move || pending.get() || plan.get().0 == 0
                     on:click=move |_| { fetch.dispatch(()); }>
                     {move || {
@@ -410,6 +498,7 @@ async fn manager(
     connection: &crate::connection::Connection,
     region: &str,
     window: &Window,
+    account: Option<&str>,
     handle: &JobHandle,
     report: &dyn Fn(Option<String>),
 ) -> Result<
@@ -417,7 +506,7 @@ async fn manager(
     crate::shell::Cancelled,
 > {
     let mut reservations = ManagerJob::new(
-        metric_calls(&RESERVATION_METRICS, &RESERVATION_GROUPS, window),
+        metric_calls(&RESERVATION_METRICS, &RESERVATION_GROUPS, window, account),
         connection,
         region,
     );
@@ -430,7 +519,7 @@ async fn manager(
         Err(e) => return Ok(Err(e)),
     };
     let mut accounts = ManagerJob::new(
-        metric_calls(&ACCOUNT_METRICS, &ACCOUNT_GROUPS, window),
+        metric_calls(&ACCOUNT_METRICS, &ACCOUNT_GROUPS, window, account),
         connection,
         region,
     );

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use time::{Duration, OffsetDateTime};
 
 use crate::aws::ec2::{
-    CapacityManagerAttributes, CapacityManagerDimension, CapacityManagerMetricDataPage,
-    CapacityManagerStatus, GetCapacityManagerMetricDataInput, IngestionStatus,
+    CapacityManagerAttributes, CapacityManagerCondition, CapacityManagerDimension,
+    CapacityManagerDimensionsPage, CapacityManagerMetricDataPage, CapacityManagerStatus,
+    GetCapacityManagerMetricDataInput, GetCapacityManagerMetricDimensionsInput, IngestionStatus,
 };
 
 use super::range::{minute_text, Window};
@@ -135,12 +136,21 @@ pub fn manager_window(window: &Window, latest: Option<OffsetDateTime>) -> Window
 }
 
 /// The calls for `metrics` grouped by `group_by` over `window` (one bucket), at most
-/// [`METRICS_PER_CALL`] metrics a call.
+/// [`METRICS_PER_CALL`] metrics a call; only `account`'s reservations when one is given.
 pub fn metric_calls(
     metrics: &[&str],
     group_by: &[&str],
     window: &Window,
+    account: Option<&str>,
 ) -> Vec<GetCapacityManagerMetricDataInput> {
+    let filter_by: Vec<CapacityManagerCondition> = account
+        .map(|id| CapacityManagerCondition {
+            dimension: "account-id".into(),
+            comparison: "equals".into(),
+            values: vec![id.to_string()],
+        })
+        .into_iter()
+        .collect();
     metrics
         .chunks(METRICS_PER_CALL)
         .map(|chunk| GetCapacityManagerMetricDataInput {
@@ -149,12 +159,43 @@ pub fn metric_calls(
             end_time: window.end,
             period: window.period as i32,
             group_by: group_by.iter().map(|g| g.to_string()).collect(),
-            filter_by: Vec::new(),
+            filter_by: filter_by.clone(),
             max_results: Some(PAGE_ROWS),
             next_token: None,
             dry_run: None,
         })
         .collect()
+}
+
+/// The call that lists the accounts with reservation data in `window`
+/// (`GetCapacityManagerMetricDimensions`), for the account picker.
+pub fn accounts_input(window: &Window) -> GetCapacityManagerMetricDimensionsInput {
+    let mut input = GetCapacityManagerMetricDimensionsInput::new(
+        ACCOUNT_GROUPS.iter().map(|g| g.to_string()).collect(),
+        window.start,
+        window.end,
+        vec![RESERVED_HOURS.to_string()],
+    );
+    input.max_results = Some(1000);
+    input
+}
+
+/// The accounts of `pages` as (id, name), by name then id, each once.
+pub fn account_choices<'a>(
+    pages: impl IntoIterator<Item = &'a CapacityManagerDimensionsPage>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = pages
+        .into_iter()
+        .flat_map(|p| &p.dimensions)
+        .filter_map(|d| {
+            let id = d.account_id.clone()?;
+            Some((id, d.account_name.clone().unwrap_or_default()))
+        })
+        .collect();
+    // The app's one sort (a `slice::sort_by` here would be a copy of its own: 3 KB of wasm).
+    crate::sort::sort_by(&mut out, &|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
 }
 
 /// The metrics of the across-accounts table.
@@ -348,10 +389,52 @@ mod tests {
         assert_eq!(w.start, datetime!(2026-11-26 14:00 UTC));
         assert_eq!(i64::from(w.period), (w.end - w.start).whole_seconds());
         let metrics: Vec<&str> = crate::aws::ec2::CAPACITY_MANAGER_METRICS[..23].to_vec();
-        let calls = metric_calls(&metrics, &ACCOUNT_GROUPS, &w);
+        let calls = metric_calls(&metrics, &ACCOUNT_GROUPS, &w, None);
         let sizes: Vec<usize> = calls.iter().map(|c| c.metric_names.len()).collect();
         assert_eq!(sizes, [10, 10, 3]);
+        assert!(calls.iter().all(|c| c.filter_by.is_empty()));
+        let one = metric_calls(&metrics[..3], &ACCOUNT_GROUPS, &w, Some("333344445555"));
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].filter_by[0].dimension, "account-id");
+        assert_eq!(one[0].filter_by[0].values, ["333344445555"]);
+        assert!(
+            crate::aws::ec2::get_capacity_manager_metric_data_body(&one[0])
+                .unwrap()
+                .contains("FilterBy.1.DimensionCondition.Value.1=333344445555")
+        );
         assert!(crate::aws::ec2::get_capacity_manager_metric_data_body(&calls[0]).is_ok());
+    }
+
+    #[test]
+    fn accounts_are_listed_once_by_name() {
+        let dim = |id: &str, name: &str| CapacityManagerDimension {
+            account_id: Some(id.into()),
+            account_name: Some(name.into()),
+            ..Default::default()
+        };
+        let page = |dimensions| CapacityManagerDimensionsPage {
+            dimensions,
+            next_token: None,
+        };
+        let pages = [
+            page(vec![dim("222", "b-team"), dim("111", "a-team")]),
+            page(vec![
+                dim("222", "b-team"),
+                CapacityManagerDimension::default(),
+            ]),
+        ];
+        let expected = vec![
+            ("111".to_string(), "a-team".to_string()),
+            ("222".to_string(), "b-team".to_string()),
+        ];
+        assert_eq!(account_choices(&pages), expected);
+        let w = manager_window(
+            &list_window(7, datetime!(2026-12-03 14:07 UTC)),
+            Some(datetime!(2026-12-03 11:00 UTC)),
+        );
+        let input = accounts_input(&w);
+        assert_eq!(input.group_by, ["account-id", "account-name"]);
+        assert!(crate::aws::ec2::get_capacity_manager_metric_dimensions_body(&input).is_ok());
     }
 
     #[test]

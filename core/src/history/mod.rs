@@ -13,8 +13,9 @@ mod table;
 
 pub use job::{permission_note, ListJob, ListOutcome, ManagerJob, IN_FLIGHT, MAX_PAGES};
 pub use manager::{
-    groups, manager_window, metric_calls, source, Group, Source, ACCOUNT_GROUPS, ACCOUNT_METRICS,
-    ENABLE_HINT, METRICS_PER_CALL, RESERVATION_GROUPS, RESERVATION_METRICS,
+    account_choices, accounts_input, groups, manager_window, metric_calls, source, Group, Source,
+    ACCOUNT_GROUPS, ACCOUNT_METRICS, ENABLE_HINT, METRICS_PER_CALL, RESERVATION_GROUPS,
+    RESERVATION_METRICS,
 };
 pub use query::{
     detail_input, list_calls, metrics_in, metrics_text, ListCall, ASK_ABOVE_METRICS, DIMENSION,
