@@ -259,3 +259,22 @@ def test_one_account_of_the_organization_through_capacity_manager_s_dimensions(j
     org = across.locator("table.history-list")
     member_ids = [r.id for a, r in history.MEMBER_RESERVATIONS if a == member]
     expect(org.locator("tbody tr")).to_have_count(len(member_ids))
+
+
+def test_accounts_not_listed_keep_every_account_s_figures_and_say_why(journey, standin):
+    journey.expect_page_problems = True  # the 403
+    standin.scenario(capacity_manager=ENABLED, denied_actions=["ec2:GetCapacityManagerMetricDimensions"])
+    page = connect_to_standin(journey)
+    open_capacity(page)
+    section = history_section(page)
+    across = page.locator("section.across-accounts")
+    rows = across.locator("table.accounts tbody tr")
+    expect(rows.first).to_be_visible(timeout=30_000)
+    start, end, _ = cm_window(aws_calls(standin, "GetCapacityManagerMetricData")[-1])
+    expect(rows).to_have_count(len(history.account_figures(start, end, True)))
+    failed = section.locator(".region-error")
+    expect(failed).to_contain_text("The organization's accounts could not be listed")
+    expect(failed).to_contain_text("may not call ec2:GetCapacityManagerMetricDimensions")
+    expect(failed).to_contain_text("UnauthorizedOperation")  # EC2's code for a denied action
+    expect(section.get_by_label("Account (Capacity Manager)")).to_have_count(0)
+    assert all(not c["params"].get("FilterBy") for c in aws_calls(standin, "GetCapacityManagerMetricData"))

@@ -30,6 +30,8 @@ pub struct Answer {
     failed: Vec<(String, CallError)>,
     /// Capacity Manager only: every reservation and every account of the organization.
     organization: Option<(Vec<crate::history::Group>, Vec<AccountRow>)>,
+    /// Why the organization's accounts could not be listed (no account picker then).
+    accounts_error: Option<CallError>,
     key: String,
 }
 
@@ -175,6 +177,7 @@ pub fn ListHistory() -> impl IntoView {
         {
             let w = manager_window(&window, *latest);
             let mut choices = Vec::new();
+            let mut accounts_error = None;
             if *organizations {
                 let mut job = Pages::for_connection(
                     accounts_input(&w),
@@ -190,11 +193,11 @@ pub fn ListHistory() -> impl IntoView {
                 {
                     return;
                 }
-                // Without the list the picker offers only "All accounts"; the figures still come.
-                choices = job
-                    .into_result()
-                    .map(|p| account_choices(&p))
-                    .unwrap_or_default();
+                // Without the list there is no picker (the page says why); the figures still come.
+                match job.into_result() {
+                    Ok(pages) => choices = account_choices(&pages),
+                    Err(e) => accounts_error = Some(e),
+                }
             }
             // An account the picker no longer offers (another range, no organization view) is
             // not kept as a hidden filter.
@@ -228,6 +231,7 @@ pub fn ListHistory() -> impl IntoView {
                         },
                         failed: Vec::new(),
                         organization: Some((mine, account_rows(&accounts))),
+                        accounts_error,
                         key,
                     }));
                     return;
@@ -264,6 +268,7 @@ pub fn ListHistory() -> impl IntoView {
             },
             failed: outcome.failed,
             organization: None,
+            accounts_error: None,
             key,
         }));
     });
@@ -371,14 +376,14 @@ pub fn ListHistory() -> impl IntoView {
                 view! {
                     <p class="history-source">{a.source.text()}</p>
                     <p class="history-range">{format!("{}, {}.", window.resolution(), window.text())}</p>
-                    {a.failed.into_iter().map(|(region, e)| {
-                        let note = permission_note(&e, "cloudwatch:GetMetricData", "the list itself and its usage now do not need it.");
-                        view! {
-                            <div class="region-error"><p>{format!("{region}: CloudWatch did not answer")}</p>
-                                {note.map(|n| view! { <p class="field-error" role="alert">{n}</p> })}
-                                <ErrorPanel error=e /></div>
-                        }
-                    }).collect_view()}
+                    {a.failed.into_iter().map(|(region, e)| failure(
+                        format!("{region}: CloudWatch did not answer"), e,
+                        "cloudwatch:GetMetricData", "the list itself and its usage now do not need it.",
+                    )).collect_view()}
+                    {a.accounts_error.map(|e| failure(
+                        "The organization's accounts could not be listed: no account picker.".into(), e,
+                        "ec2:GetCapacityManagerMetricDimensions", "the figures below are those of every account.",
+                    ))}
                     <p class="history-summary" role="status">{summary}</p>
                     <HistoryTable rows=rows columns=&HistoryColumn::LIST caption="Listed reservations over the range"
                         file="capacity-reservations-history.csv" window=window rollup=true />
@@ -388,6 +393,16 @@ pub fn ListHistory() -> impl IntoView {
                 }
             })}
         </section>
+    }
+}
+
+/// A call that did not answer: what it was for, the permission it may lack, AWS's error.
+fn failure(title: String, e: CallError, action: &str, without: &str) -> impl IntoView {
+    let note = permission_note(&e, action, without);
+    view! {
+        <div class="region-error"><p>{title}</p>
+            {note.map(|n| view! { <p class="field-error" role="alert">{n}</p> })}
+            <ErrorPanel error=e /></div>
     }
 }
 
