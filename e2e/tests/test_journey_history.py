@@ -248,6 +248,8 @@ def test_one_account_of_the_organization_through_capacity_manager_s_dimensions(j
     expect(rows).to_have_count(1, timeout=30_000)
     calls = aws_calls(standin, "GetCapacityManagerMetricData")
     assert len(calls) == 2
+    # Another account of the same range is not a reason to list the accounts again.
+    assert aws_calls(standin, "GetCapacityManagerMetricDimensions") == []
     for c in calls:
         condition = c["params"]["FilterBy"][0]["DimensionCondition"]
         assert condition == {"Dimension": "account-id", "Comparison": "equals", "Values": [member]}, condition

@@ -4,13 +4,12 @@ use super::usage_history::aws_now;
 use super::{download_text, CapacityStore, ErrorPanel, HistoryTable, Session};
 use crate::aws::ec2::GetCapacityManagerAttributesInput;
 use crate::aws::endpoint::{find_region, REGIONS};
-use crate::history::MAX_PAGES;
 use crate::history::{
     account_choices, account_rows, accounts_csv, accounts_input, groups, history_rows,
     history_summary, list_calls, list_window, manager_window, metric_calls, metrics_in,
     metrics_text, organization_rows, permission_note, source, AccountRow, Figures, HistoryColumn,
     ListJob, ManagerJob, Source, Window, ACCOUNT_COLUMNS, ACCOUNT_GROUPS, ACCOUNT_METRICS,
-    RESERVATION_GROUPS, RESERVATION_METRICS,
+    MAX_PAGES, RESERVATION_GROUPS, RESERVATION_METRICS,
 };
 use crate::jobs::{CallError, Pages, Single};
 use crate::shell::{JobHandle, JobSlot};
@@ -32,7 +31,15 @@ pub struct Answer {
     organization: Option<(Vec<crate::history::Group>, Vec<AccountRow>)>,
     /// Why the organization's accounts could not be listed (no account picker then).
     accounts_error: Option<CallError>,
+    /// The listing, range and region it answers, then the account (see `ListHistory`'s key).
     key: String,
+}
+
+impl Answer {
+    /// Whether it answers `listing` (figures of another caller or listing are never shown).
+    fn is_for(&self, listing: &str) -> bool {
+        self.key.split('\u{1f}').next() == Some(listing)
+    }
 }
 
 /// The list's history kept across navigation (made with [`CapacityStore`]): opening a
@@ -52,6 +59,9 @@ pub struct ListHistoryState {
     account: RwSignal<Option<String>>,
     /// The accounts Capacity Manager has data for, (id, name).
     accounts: RwSignal<Vec<(String, String)>>,
+    /// The listing, range and region `accounts` was listed for (choosing another account
+    /// does not list them again).
+    accounts_for: RwSignal<Option<String>>,
 }
 
 impl ListHistoryState {
@@ -68,6 +78,7 @@ impl ListHistoryState {
             job: JobSlot::new(),
             account: RwSignal::new(None),
             accounts: RwSignal::new(Vec::new()),
+            accounts_for: RwSignal::new(None),
         }
     }
 
@@ -103,6 +114,7 @@ pub fn ListHistory() -> impl IntoView {
         job,
         account,
         accounts,
+        accounts_for,
     } = ListHistoryState::of(store);
     let home = Signal::derive(move || {
         chosen_home.get().unwrap_or_else(|| {
@@ -131,15 +143,16 @@ pub fn ListHistory() -> impl IntoView {
         }
         Err(_) => last_threshold.get_value(),
     };
-    let key = move || {
+    // What the figures answer: the listing, range and region, then the account.
+    let base_key = move || {
         format!(
-            "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            "{}\u{1f}{}\u{1f}{}",
             store.loaded_for.get().unwrap_or_default(),
             days.get(),
-            home.get(),
-            account.get().unwrap_or_default()
+            home.get()
         )
     };
+    let key = move || format!("{}\u{1f}{}", base_key(), account.get().unwrap_or_default());
     let plan = Memo::new(move |_| {
         let window = list_window(days.get(), aws_now(session));
         store.rows.with(|rows| {
@@ -159,6 +172,7 @@ pub fn ListHistory() -> impl IntoView {
         pending.set(true);
         let _done = Done(pending, handle.clone());
         error.set(None);
+        let base = base_key();
         let mut key = key();
         let window = list_window(days.get_untracked(), aws_now(session));
         let region = home.get_untracked();
@@ -178,7 +192,10 @@ pub fn ListHistory() -> impl IntoView {
             let w = manager_window(&window, *latest);
             let mut choices = Vec::new();
             let mut accounts_error = None;
-            if *organizations {
+            let listed = accounts_for.get_untracked().as_ref() == Some(&base);
+            if *organizations && listed {
+                choices = accounts.get_untracked();
+            } else if *organizations {
                 let mut job = Pages::for_connection(
                     accounts_input(&w),
                     &connection,
@@ -199,6 +216,8 @@ pub fn ListHistory() -> impl IntoView {
                     Err(e) => accounts_error = Some(e),
                 }
             }
+            let _ = accounts_for
+                .try_set((*organizations && accounts_error.is_none()).then(|| base.clone()));
             // An account the picker no longer offers (another range, no organization view) is
             // not kept as a hidden filter.
             if account.with_untracked(|a| {
@@ -207,7 +226,7 @@ pub fn ListHistory() -> impl IntoView {
             }) {
                 let _ = account.try_set(None);
                 // The figures are then those of all accounts: the key says so.
-                key = format!("{}\u{1f}", key.rsplit_once('\u{1f}').map_or("", |k| k.0));
+                key = format!("{base}\u{1f}");
             }
             let _ = accounts.try_set(choices);
             let only = account.get_untracked();
@@ -295,9 +314,8 @@ pub fn ListHistory() -> impl IntoView {
     let shown_org = move || {
         let listing = store.loaded_for.get().unwrap_or_default();
         answer.with(|a| {
-            a.as_ref().is_some_and(|a| {
-                a.organization.is_some() && a.key.split('\u{1f}').next() == Some(listing.as_str())
-            })
+            a.as_ref()
+                .is_some_and(|a| a.organization.is_some() && a.is_for(&listing))
         })
     };
 
@@ -367,7 +385,7 @@ pub fn ListHistory() -> impl IntoView {
             {move || error.get().map(|e| view! { <ErrorPanel error=e /> })}
             {move || stale().then(|| view! { <p class="notice stale">"These figures are for an earlier range, region or listing: fetch again to update them."</p> })}
             // Figures of another caller or listing are never shown (new credentials, Forget).
-            {move || answer.get().filter(|a| a.key.split('\u{1f}').next() == Some(&store.loaded_for.get().unwrap_or_default())).map(|a| {
+            {move || answer.get().filter(|a| a.is_for(&store.loaded_for.get().unwrap_or_default())).map(|a| {
                 let t = threshold_value();
                 let rows = store.rows.with(|r| history_rows(r, &a.figures, t));
                 let summary = history_summary(&rows, t);
