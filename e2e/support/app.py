@@ -1,5 +1,7 @@
 """Driving the app as a person would, shared by the journeys."""
 
+import re
+
 from playwright.sync_api import expect
 
 from e2e.standin import DEMO_CREDENTIALS
@@ -47,3 +49,16 @@ def open_area(page, name):
     """Opens an area from the navigation and waits for its heading."""
     page.get_by_role("navigation").get_by_role("link", name=name).click()
     expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
+
+
+def open_capacity(page, settled: bool = True):
+    """Opens Capacity Reservations and waits for the region's rows; `settled` waits for the list's
+    history too (a small list fetches it at once: Capacity Manager's status on EC2, then
+    CloudWatch), so that what a test counts or breaks afterwards is its own request, not the list's:
+    a one-shot EC2 fault set too early would hit the list's call instead."""
+    page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
+    expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^\d+ of \d+ reservations$"))).to_be_visible(timeout=30_000)
+    expect(page.locator("table.data tbody tr").first).to_be_visible(timeout=30_000)
+    if settled:
+        expect(page.locator("section.list-history .history-summary")).to_be_visible(timeout=30_000)

@@ -8,16 +8,7 @@ from playwright.sync_api import expect
 
 from e2e.standin.data import (INTERRUPTIBLE_RESERVATION_ID, INTERRUPTIBLE_SOURCE_ID, RESERVATIONS,
                               SHARED_RESERVATION_ID)
-from e2e.support.app import aws_calls, connect_to_sample_data, connect_to_standin
-
-
-def open_capacity(page):
-    page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
-    expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
-    expect(page.get_by_text(re.compile(r"^\d+ of \d+ reservations$"))).to_be_visible()
-    # Wait for the list's rows too (every region these journeys open has reservations), so that
-    # what a test counts or breaks afterwards is its own request, not the list's.
-    expect(page.locator("table.data tbody tr").first).to_be_visible(timeout=30_000)
+from e2e.support.app import aws_calls, connect_to_sample_data, connect_to_standin, open_capacity
 
 
 def ids_in(region):

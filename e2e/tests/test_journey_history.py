@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from playwright.sync_api import expect
 
 from e2e.standin import data, history
-from e2e.support.app import aws_calls, connect_to_sample_data, connect_to_standin
+from e2e.support.app import aws_calls, connect_to_sample_data, connect_to_standin, open_capacity
 
 WEB = data.reservation_id("use1-web-m5")
 ENABLED = {"status": "enabled", "ingestion": "complete", "home_region": "us-east-1", "organizations_access": True}
@@ -21,12 +21,6 @@ def number(text: str) -> float:
     found = re.search(r"-?[\d,]+(\.\d+)?", text.replace("\u00a0", " "))
     assert found, f"no number in {text!r}"
     return float(found.group(0).replace(",", ""))
-
-
-def open_capacity(page):
-    page.get_by_role("navigation").get_by_role("link", name="Capacity Reservations").click()
-    expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
-    expect(page.locator("table.data tbody tr").first).to_be_visible(timeout=30_000)
 
 
 def history_section(page):
@@ -49,7 +43,7 @@ def cw_window(call):
 
 def test_detail_over_30_days_equals_the_standin(journey, standin):
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     # The list's own history is fetched first (a small list); leaving before it ends would
     # cancel it.
     expect(history_section(page).locator(".history-summary")).to_be_visible(timeout=30_000)
@@ -84,7 +78,7 @@ def test_the_list_s_week_for_600_reservations_in_two_calls(journey, standin):
     in_region = sum(r.region == "us-east-1" for r in data.RESERVATIONS) + 2  # + idle, underused
     standin.scenario(extra_reservations=600 - in_region, idle_reservations=True)
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     button = section.get_by_role("button", name=re.compile("^Fetch history"))
     # Above 100 metrics nothing is fetched without asking, and the button says what it costs.
@@ -134,7 +128,7 @@ def cm_window(call):
 def test_across_accounts_from_capacity_manager_equals_the_standin(journey, standin):
     standin.scenario(capacity_manager=ENABLED)
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     expect(section.locator(".history-source")).to_contain_text("From EC2 Capacity Manager", timeout=30_000)
     expect(section.locator(".history-source")).to_contain_text("every account of the organization")
@@ -167,7 +161,7 @@ def test_across_accounts_from_capacity_manager_equals_the_standin(journey, stand
 
 def test_capacity_manager_disabled_falls_back_to_cloudwatch(journey, standin):
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     source = section.locator(".history-source")
     expect(source).to_contain_text("EC2 Capacity Manager is not enabled in us-east-1", timeout=30_000)
@@ -182,7 +176,7 @@ def test_capacity_manager_disabled_falls_back_to_cloudwatch(journey, standin):
 def test_ingesting_capacity_manager_says_so(journey, standin):
     standin.scenario(capacity_manager={**ENABLED, "ingestion": "in_progress"})
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     expect(history_section(page).locator(".history-source")).to_contain_text("still ingesting", timeout=30_000)
     assert len(aws_calls(standin, "GetMetricData")) == 1
 
@@ -191,7 +185,7 @@ def test_a_throttled_history_call_is_retried(journey, standin):
     journey.expect_page_problems = True  # the throttled answer
     standin.scenario(throttle={"count": 1, "service": "monitoring"})
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     expect(section.locator(".history-summary")).to_be_visible(timeout=60_000)
     calls = aws_calls(standin, "GetMetricData")
@@ -203,7 +197,7 @@ def test_a_denied_permission_is_explained(journey, standin):
     journey.expect_page_problems = True  # the 403
     standin.scenario(denied_actions=["cloudwatch:GetMetricData", "ec2:GetCapacityManagerAttributes"])
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     failed = section.locator(".region-error")
     expect(failed).to_contain_text("us-east-1: CloudWatch did not answer", timeout=30_000)
@@ -216,7 +210,7 @@ def test_a_denied_permission_is_explained(journey, standin):
 
 def test_sample_data_has_history_and_an_organization(journey):
     page = connect_to_sample_data(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     expect(section.locator(".history-source")).to_contain_text("From EC2 Capacity Manager", timeout=30_000)
     across = page.locator("section.across-accounts")
@@ -232,7 +226,7 @@ def test_sample_data_has_history_and_an_organization(journey):
 def test_one_account_of_the_organization_through_capacity_manager_s_dimensions(journey, standin):
     standin.scenario(capacity_manager=ENABLED)
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     across = page.locator("section.across-accounts")
     expect(across.locator("table.accounts tbody tr").first).to_be_visible(timeout=30_000)
@@ -267,7 +261,7 @@ def test_accounts_not_listed_keep_every_account_s_figures_and_say_why(journey, s
     journey.expect_page_problems = True  # the 403
     standin.scenario(capacity_manager=ENABLED, denied_actions=["ec2:GetCapacityManagerMetricDimensions"])
     page = connect_to_standin(journey)
-    open_capacity(page)
+    open_capacity(page, settled=False)
     section = history_section(page)
     across = page.locator("section.across-accounts")
     rows = across.locator("table.accounts tbody tr")
