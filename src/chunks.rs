@@ -75,7 +75,7 @@ pub struct IdentityAnswer {
     pub result: Result<CallerIdentity, CallError>,
     /// How a failed check is shown: the error panel and every error's words come with this
     /// part, so the first view does not carry them.
-    pub show_error: fn(CallError) -> AnyView,
+    pub show_error: fn(&CallError) -> AnyView,
 }
 
 part!(
@@ -98,7 +98,7 @@ part!(
                 finished: outcome.is_ok(),
                 retries: job.retries().to_vec(),
                 result: job.into_result(),
-                show_error: |error| view! { <ErrorPanel error=error /> }.into_any(),
+                show_error: |error| view! { <ErrorPanel error=error.clone() /> }.into_any(),
             }
         })
     }

@@ -156,6 +156,41 @@ fn sso_get_role_credentials_json() {
     assert_eq!(c.expiration(), Some(datetime!(2026-03-14 16:00 UTC)));
 }
 
+/// Milliseconds before the epoch, with a fraction of a second, and at the ends of the range
+/// `time` can hold: read as the exact instant (nanoseconds), or refused as not a date.
+#[test]
+fn sso_expiration_milliseconds_are_read_exactly() {
+    for ms in [
+        0i64,
+        1,
+        -1,
+        999,
+        -999,
+        -1000,
+        1_773_504_000_123,
+        253_402_300_799_999,
+        253_402_300_800_000,
+        -377_705_116_800_000,
+        -377_705_116_800_001,
+        i64::MAX,
+        i64::MIN,
+    ] {
+        let paste = format!(
+            "{{\"roleCredentials\": {{\"accessKeyId\": \"{ASIA}\", \"secretAccessKey\": \"{SECRET}\", \
+             \"sessionToken\": \"{TOKEN}\", \"expiration\": {ms}}}}}"
+        );
+        let exact =
+            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok();
+        match parse_credentials(&paste) {
+            Ok(p) => assert_eq!(p.credentials.expiration(), exact, "{ms}"),
+            Err(e) => {
+                assert_eq!(exact, None, "{ms}: {e}");
+                assert_eq!(e, CredentialError::ExpirationNotADate, "{ms}");
+            }
+        }
+    }
+}
+
 #[test]
 fn credentials_file_profile() {
     let paste = format!(

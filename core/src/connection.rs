@@ -137,19 +137,27 @@ impl ConnectionForm {
     /// What the security notice adds while custom endpoints are set: where requests go
     /// instead of AWS, and what whoever runs them receives.
     pub fn custom_endpoints_notice(&self) -> Option<String> {
-        let mut origins: Vec<&str> = self
-            .endpoint_fields()
-            .into_iter()
-            .map(|s| s.trim())
+        // In the fields' order, each origin once (at most four: neither a sort nor a `join` in
+        // the first view, 5.3 and 0.8 KB of wasm).
+        let mut origins: Vec<&str> = Vec::new();
+        let mut listed = String::new();
+        for field in self.endpoint_fields() {
+            let field = field.trim();
             // Only endpoints that would be used (a refused one has its own error).
-            .filter(|s| EndpointOverride::parse(s, self.endpoint_mode).is_ok())
-            .map(crate::csp::origin_of)
-            .collect();
+            if EndpointOverride::parse(field, self.endpoint_mode).is_ok() {
+                let origin = crate::csp::origin_of(field);
+                if !origins.contains(&origin) {
+                    if !origins.is_empty() {
+                        listed.push_str(", ");
+                    }
+                    listed.push_str(origin);
+                    origins.push(origin);
+                }
+            }
+        }
         if origins.is_empty() {
             return None;
         }
-        crate::sort::sort(&mut origins);
-        origins.dedup();
         let receives = match self.endpoint_mode {
             OverrideMode::PassThroughProxy => {
                 "your access key ID and session token, in requests AWS accepts as they are \
@@ -162,7 +170,7 @@ impl ConnectionForm {
         Some(format!(
             "Custom endpoints are on: requests go to {} instead of AWS. Whoever runs {} \
              receives {receives}.",
-            origins.join(", "),
+            listed,
             if origins.len() == 1 { "it" } else { "them" }
         ))
     }

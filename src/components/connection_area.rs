@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{
@@ -12,10 +14,11 @@ use crate::shell::JobHandle;
 
 /// A failed check, and how to show it: the error panel comes with the check's part
 /// (`chunks::IdentityAnswer::show_error`), so the first view shows only the part's own absence.
-#[derive(Clone)]
+/// Shared, not cloned, when shown: `CallError`'s clone (with every error type's) then stays out
+/// of the first view.
 struct Failure {
     error: CallError,
-    show: fn(CallError) -> AnyView,
+    show: fn(&CallError) -> AnyView,
 }
 
 /// The Connection area: paste credentials, pick region and endpoints, check who you are.
@@ -25,7 +28,7 @@ pub fn ConnectionArea() -> impl IntoView {
     let shell = session.shell;
     let capacity = super::CapacityStore::get();
     let status = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<Failure>);
+    let error = RwSignal::new(None::<Arc<Failure>>);
     let form_error = RwSignal::new(None::<String>);
     let clock_note = RwSignal::new(None::<String>);
     // Every "retrying…" line of the last call, kept so a slow success explains itself.
@@ -67,12 +70,12 @@ pub fn ConnectionArea() -> impl IntoView {
             {
                 Ok(asking) => asking.await,
                 Err(PartMissing) => {
-                    error.set(Some(Failure {
+                    error.set(Some(Arc::new(Failure {
                         error: CallError::Transport(TransportError::PartMissing {
                             part: CHECK_PART,
                         }),
                         show: check_part_missing,
-                    }));
+                    })));
                     return;
                 }
             };
@@ -92,10 +95,10 @@ pub fn ConnectionArea() -> impl IntoView {
                 }
                 Err(e) => {
                     if !e.is_cancelled() {
-                        error.set(Some(Failure {
+                        error.set(Some(Arc::new(Failure {
                             error: e,
                             show: answer.show_error,
-                        }));
+                        })));
                     }
                 }
             }
@@ -144,7 +147,7 @@ pub fn ConnectionArea() -> impl IntoView {
             </details>
         })}
         {move || clock_note.get().map(|n| view! { <p class="warn" role="status">{n}</p> })}
-        {move || error.get().map(|f| (f.show)(f.error))}
+        {move || error.get().map(|f| (f.show)(&f.error))}
         {move || {
             let connection = session.connection.get()?;
             let identity = session.identity.get()?;
@@ -158,7 +161,7 @@ const CHECK_PART: &str = "the connection check";
 
 /// The error panel for the connection check's own part not arriving, as the panel itself (in
 /// that part) would show `TransportError::PartMissing`.
-fn check_part_missing(_: CallError) -> AnyView {
+fn check_part_missing(_: &CallError) -> AnyView {
     view! {
         <div class="error-panel" role="alert">
             <p class="error-title"><strong>{PART_MISSING_TITLE}</strong></p>

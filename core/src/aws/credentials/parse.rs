@@ -154,9 +154,16 @@ fn from_json(text: &str) -> Result<Found, CredentialError> {
         None | Some(Loose::Null) => None,
         Some(Loose::Text(s)) => Some(parse_time(s)?),
         // `sso get-role-credentials` gives milliseconds since the epoch.
+        // Read in i64 seconds and milliseconds, not i128 nanoseconds: 128-bit division and
+        // multiplication cost the first view 1.6 KB of wasm.
         Some(Loose::Integer(ms)) if format == CredentialFormat::SsoRoleCredentialsJson => Some(
-            ms.checked_mul(1_000_000)
-                .and_then(|ns| OffsetDateTime::from_unix_timestamp_nanos(ns).ok())
+            i64::try_from(*ms)
+                .ok()
+                .and_then(|ms| {
+                    OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+                        .ok()?
+                        .checked_add(time::Duration::milliseconds(ms.rem_euclid(1000)))
+                })
                 .ok_or(CredentialError::ExpirationNotADate)?,
         ),
         Some(_) => return Err(CredentialError::ExpirationNotADate),
