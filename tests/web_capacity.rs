@@ -149,3 +149,54 @@ async fn the_list_s_history_comes_from_capacity_manager_on_sample_data() {
     assert_eq!(accounts.len(), 3, "{accounts:?}");
     root.remove();
 }
+
+/// Forget, then the area, then sample data again: the area shows no list while not
+/// connected, and lists again afterwards from the store made anew; nothing on the way reads
+/// the disposed one (a read would panic and fail the test).
+#[wasm_bindgen_test]
+async fn forget_disposes_the_list_s_state_and_the_next_connection_lists_again() {
+    let root = sample_data_app().await;
+    assert!(root.text_content().unwrap().contains("9 of 9 reservations"));
+    by_text(&root, "nav a", "Connection").click();
+    tick(50).await;
+    by_text(&root, "button", "Forget credentials").click();
+    tick(50).await;
+    by_text(&root, "nav a", "Capacity Reservations").click();
+    tick(100).await;
+    assert!(
+        !root.text_content().unwrap().contains("9 of 9 reservations"),
+        "no list while not connected"
+    );
+    by_text(&root, "nav a", "Connection").click();
+    tick(50).await;
+    by_text(&root, "button", "Try with sample data").click();
+    tick(50).await;
+    by_text(&root, "nav a", "Capacity Reservations").click();
+    tick(100).await;
+    assert!(root.text_content().unwrap().contains("9 of 9 reservations"));
+    assert_eq!(root.query_selector_all("tr.idle").unwrap().length(), 1);
+}
+
+/// Clearing the slot disposes the store's signals with their owner, and the next use makes a
+/// new, empty store.
+#[wasm_bindgen_test]
+fn clearing_the_slot_disposes_the_store_and_the_next_use_makes_a_new_one() {
+    use leptos::prelude::*;
+    use reservation_lens::components::{CapacitySlot, CapacityStore};
+    let owner = Owner::new();
+    owner.with(|| {
+        CapacitySlot::provide();
+        let first = CapacityStore::get();
+        first.loaded_for.set(Some("123456789012/us-east-1".into()));
+        assert_eq!(
+            CapacityStore::get().loaded_for.get_untracked().as_deref(),
+            Some("123456789012/us-east-1"),
+            "the same store until cleared"
+        );
+        CapacitySlot::get().clear();
+        assert_eq!(first.loaded_for.try_get_untracked(), None, "disposed");
+        let second = CapacityStore::get();
+        assert_eq!(second.loaded_for.get_untracked(), None);
+        assert!(second.rows.with_untracked(Vec::is_empty));
+    });
+}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{
-    one_file_footer, CapacityStore, ConnectionArea, ConnectionBadge, LazyArea, Nav, NotFound,
+    one_file_footer, CapacitySlot, ConnectionArea, ConnectionBadge, LazyArea, Nav, NotFound,
     SecurityNotice, Session,
 };
 use crate::route::{Area, Route};
@@ -11,7 +11,7 @@ use crate::route::{Area, Route};
 #[component]
 pub fn App() -> impl IntoView {
     Session::provide(crate::shell::Shell::provide());
-    CapacityStore::provide();
+    CapacitySlot::provide();
     let route = RwSignal::new(current_route());
     // The fragment is the single source of truth: links change it, and so do back/forward
     // and hand-edited URLs; all of them fire `hashchange`.

@@ -15,7 +15,10 @@ const MAX_PAGES: u32 = 100;
 pub const REGION_CONCURRENCY: usize = 4;
 
 /// What the reservation list shows, kept across navigation. Answers themselves are cached by
-/// the core (per caller, endpoint and request), so reopening costs no request.
+/// the core (per caller, endpoint and request), so reopening costs no request. Made on first
+/// use ([`CapacityStore::get`], by the lazily loaded Capacity Reservations part) under an
+/// owner of its own that [`CapacitySlot::clear`] disposes: the first view holds only the slot,
+/// not the store's types (rows, usage, errors) and their code.
 #[derive(Clone, Copy)]
 pub struct CapacityStore {
     /// Reservations of the regions listed, in region order.
@@ -35,31 +38,60 @@ pub struct CapacityStore {
 }
 
 impl CapacityStore {
-    /// Creates the store and provides it to the components below.
-    pub fn provide() -> CapacityStore {
-        let store = CapacityStore {
+    /// The store, made now if this is its first use since the app started or was cleared.
+    pub fn get() -> CapacityStore {
+        let slot = CapacitySlot::get();
+        if let Some(store) = slot.store.get_value() {
+            return store;
+        }
+        let owner = slot.root.with_value(Owner::child);
+        let store = owner.with(|| CapacityStore {
             rows: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
             loaded_for: RwSignal::new(None),
             usage: RwSignal::new(Default::default()),
-            history: StoredValue::new(None),
-            root: StoredValue::new(Owner::current().unwrap_or_default()),
-        };
-        provide_context(store);
+            history: slot.history,
+            root: slot.root,
+        });
+        slot.owner.set_value(Some(owner));
+        slot.store.set_value(Some(store));
         store
     }
+}
 
-    /// The store provided by `App`.
-    pub fn get() -> CapacityStore {
-        expect_context::<CapacityStore>()
+/// Where the [`CapacityStore`] is kept, provided by `App`.
+#[derive(Clone, Copy)]
+pub struct CapacitySlot {
+    store: StoredValue<Option<CapacityStore>>,
+    /// The owner of the store's signals.
+    owner: StoredValue<Option<Owner>>,
+    history: StoredValue<Option<super::list_history::ListHistoryState>>,
+    root: StoredValue<Owner>,
+}
+
+impl CapacitySlot {
+    /// Creates the slot and provides it to the components below.
+    pub fn provide() {
+        provide_context(CapacitySlot {
+            store: StoredValue::new(None),
+            owner: StoredValue::new(None),
+            history: StoredValue::new(None),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
+        });
     }
 
-    /// Forgets everything (new credentials, or Forget).
+    /// The slot provided by `App`.
+    pub fn get() -> CapacitySlot {
+        expect_context::<CapacitySlot>()
+    }
+
+    /// Forgets everything the list held (new credentials, or Forget): the store's signals are
+    /// disposed with their owner, and the next use makes a new store.
     pub fn clear(&self) {
-        self.rows.set(Vec::new());
-        self.failed.set(Vec::new());
-        self.loaded_for.set(None);
-        self.usage.set(Default::default());
+        self.store.set_value(None);
+        if let Some(owner) = self.owner.try_update_value(Option::take).flatten() {
+            owner.cleanup();
+        }
     }
 }
 

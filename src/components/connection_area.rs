@@ -26,7 +26,7 @@ struct Failure {
 pub fn ConnectionArea() -> impl IntoView {
     let session = Session::get();
     let shell = session.shell;
-    let capacity = super::CapacityStore::get();
+    let capacity = super::CapacitySlot::get();
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<Arc<Failure>>);
     let form_error = RwSignal::new(None::<String>);

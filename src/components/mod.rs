@@ -41,7 +41,7 @@ mod view_switch;
 
 pub use app::App;
 pub use capacity_area::CapacityArea;
-pub use capacity_store::CapacityStore;
+pub use capacity_store::{CapacitySlot, CapacityStore};
 pub use ce_counter::CeCounter;
 pub use chart_width::chart_width;
 pub use connection_area::ConnectionArea;

@@ -9,17 +9,36 @@ mod parse;
 pub use parse::{parse_credentials, parse_credentials_for};
 
 use std::fmt;
+use std::sync::Arc;
 use time::OffsetDateTime;
+
+use super::sign::SigningKeys;
 
 /// AWS credentials. The secret and the session token can only be read through their
 /// accessors; `Debug` and `Display` redact them.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Credentials {
     access_key_id: String,
     secret_access_key: String,
     session_token: Option<String>,
     expiration: Option<OffsetDateTime>,
+    /// The SigV4 signing keys derived from the secret so far (`aws::sign`), shared by every
+    /// clone of these credentials and dropped with the last: forgotten with the credentials.
+    signing_keys: Arc<SigningKeys>,
 }
+
+/// Credentials are equal when their keys, token and expiration are (the signing keys are
+/// derived from them).
+impl PartialEq for Credentials {
+    fn eq(&self, other: &Self) -> bool {
+        self.access_key_id == other.access_key_id
+            && self.secret_access_key == other.secret_access_key
+            && self.session_token == other.session_token
+            && self.expiration == other.expiration
+    }
+}
+
+impl Eq for Credentials {}
 
 /// Which checks a key pair must pass.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -74,6 +93,7 @@ impl Credentials {
             secret_access_key,
             session_token,
             expiration: None,
+            signing_keys: Arc::default(),
         };
         if checks == KeyChecks::StandIn {
             return Ok(credentials);
@@ -120,6 +140,11 @@ impl Credentials {
     /// The secret access key. Only the signer should call this.
     pub fn secret_access_key(&self) -> &str {
         &self.secret_access_key
+    }
+
+    /// The signing keys derived from the secret. Only the signer should call this.
+    pub(crate) fn signing_keys(&self) -> &SigningKeys {
+        &self.signing_keys
     }
 
     /// The session token of temporary credentials. Only the signer should call this.
