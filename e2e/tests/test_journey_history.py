@@ -43,10 +43,9 @@ def cw_window(call):
 
 def test_detail_over_30_days_equals_the_standin(journey, standin):
     page = connect_to_standin(journey)
-    open_capacity(page, settled=False)
     # The list's own history is fetched first (a small list); leaving before it ends would
-    # cancel it.
-    expect(history_section(page).locator(".history-summary")).to_be_visible(timeout=30_000)
+    # cancel it, so the page is opened settled.
+    open_capacity(page)
     page.get_by_role("link", name=WEB).first.click()
     section = page.locator("section.history")
     expect(section.locator(".history-average")).to_be_visible(timeout=30_000)

@@ -95,6 +95,20 @@ pub fn parse_compact(text: &str) -> Option<OffsetDateTime> {
     Some(PrimitiveDateTime::new(date, clock).assume_utc())
 }
 
+/// SigV4's compact UTC stamp (`X-Amz-Date`, what [`parse_compact`] reads), whole seconds.
+pub fn compact_utc(t: OffsetDateTime) -> String {
+    let t = t.to_offset(UtcOffset::UTC);
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 /// `2026-11-23T10:30:10Z` (whole seconds, UTC).
 pub fn rfc3339_utc(t: OffsetDateTime) -> String {
     let t = t.to_offset(UtcOffset::UTC);
@@ -290,6 +304,20 @@ mod tests {
         for bad in ["20261123T103010", "20261323T103010Z", "2026-11-23T10:30Z"] {
             assert_eq!(parse_compact(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn compact_stamps_are_utc_whole_seconds_and_read_back() {
+        let t = datetime!(2026-11-23 12:30:10.7 +02:00);
+        assert_eq!(compact_utc(t), "20261123T103010Z");
+        assert_eq!(
+            parse_compact(&compact_utc(t)),
+            Some(datetime!(2026-11-23 10:30:10 UTC))
+        );
+        assert_eq!(
+            compact_utc(datetime!(0999-01-02 03:04:05 UTC)),
+            "09990102T030405Z"
+        );
     }
 
     #[test]

@@ -50,13 +50,13 @@ impl SigningKeys {
         key
     }
 
-    /// How many keys are kept (for tests).
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.0.lock().map_or(0, |k| k.len())
     }
 
-    /// Whether none is kept yet.
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
         self.len() == 0
     }
 }
@@ -84,7 +84,12 @@ pub fn sign_request(
     time: SystemTime,
 ) -> Result<HttpRequest, SignError> {
     match sign_plain(endpoint, headers, &body, credentials, time) {
-        Some(signed) => Ok(signed.into_request(endpoint, headers, body)),
+        Some(headers) => Ok(HttpRequest {
+            method: "POST",
+            url: endpoint.url.clone(),
+            headers,
+            body,
+        }),
         None => sign_with_aws_sigv4(endpoint, headers, body, credentials, time),
     }
 }
@@ -154,41 +159,6 @@ pub fn sign_with_aws_sigv4(
     })
 }
 
-/// What the short path adds to a request.
-struct Signed {
-    amz_date: String,
-    security_token: Option<String>,
-    authorization: String,
-}
-
-impl Signed {
-    /// The request as [`sign_with_aws_sigv4`] writes it: the protocol and signing headers
-    /// sorted by name, then `authorization`.
-    fn into_request(
-        self,
-        endpoint: &ResolvedEndpoint,
-        headers: &[(&'static str, &str)],
-        body: String,
-    ) -> HttpRequest {
-        let mut out: Vec<(String, String)> = headers
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        out.push(("x-amz-date".into(), self.amz_date));
-        if let Some(token) = self.security_token {
-            out.push(("x-amz-security-token".into(), token));
-        }
-        crate::sort::sort_by(&mut out, &|a, b| a.0.cmp(&b.0));
-        out.push(("authorization".into(), self.authorization));
-        HttpRequest {
-            method: "POST",
-            url: endpoint.url.clone(),
-            headers: out,
-            body,
-        }
-    }
-}
-
 /// Headers `aws-sigv4` never signs by default, and the ones it adds itself.
 const NOT_PLAIN_NAMES: [&str; 7] = [
     "authorization",
@@ -246,42 +216,53 @@ pub fn takes_short_path(
     headers: &[(&'static str, &str)],
     credentials: &Credentials,
 ) -> bool {
-    plain_path(&endpoint.signing_url).is_some()
-        && is_plain_value(&endpoint.signing_host)
-        && credentials.session_token().is_none_or(is_plain_value)
-        && headers
-            .iter()
-            .all(|(k, v)| is_plain_name(k) && is_plain_value(v))
-        && {
-            let mut names: Vec<&str> = headers.iter().map(|(k, _)| *k).collect();
-            crate::sort::sort(&mut names);
-            !names.windows(2).any(|w| w[0] == w[1])
-        }
+    plain_parts(endpoint, headers, credentials, "").is_some()
 }
 
-/// Signs a plain request (see the module's text), or None for `aws-sigv4`'s whole path.
+/// A plain request's canonical URI and every header it signs, sorted by name (the protocol
+/// headers, `host`, `x-amz-date` as `amz_date`, the session token), or None when the request
+/// is not plain (the module's text) or names a header twice.
+fn plain_parts<'a>(
+    endpoint: &'a ResolvedEndpoint,
+    headers: &[(&'static str, &'a str)],
+    credentials: &'a Credentials,
+    amz_date: &'a str,
+) -> Option<(&'a str, Vec<(&'a str, &'a str)>)> {
+    let path = plain_path(&endpoint.signing_url)?;
+    let token = credentials.session_token();
+    let plain = is_plain_value(&endpoint.signing_host)
+        && token.is_none_or(is_plain_value)
+        && headers
+            .iter()
+            .all(|(k, v)| is_plain_name(k) && is_plain_value(v));
+    if !plain {
+        return None;
+    }
+    let mut signed: Vec<(&str, &str)> = headers.to_vec();
+    signed.push(("host", &endpoint.signing_host));
+    signed.push(("x-amz-date", amz_date));
+    if let Some(token) = token {
+        signed.push(("x-amz-security-token", token));
+    }
+    crate::sort::sort_by(&mut signed, &|a, b| a.0.cmp(b.0));
+    if signed.windows(2).any(|w| w[0].0 == w[1].0) {
+        return None;
+    }
+    Some((path, signed))
+}
+
+/// Signs a plain request (the module's text): the headers to send, as [`sign_with_aws_sigv4`]
+/// writes them (every signed header but `host`, sorted by name, then `authorization`), or None
+/// for `aws-sigv4`'s whole path.
 fn sign_plain(
     endpoint: &ResolvedEndpoint,
     headers: &[(&'static str, &str)],
     body: &str,
     credentials: &Credentials,
     time: SystemTime,
-) -> Option<Signed> {
-    if !takes_short_path(endpoint, headers, credentials) {
-        return None;
-    }
-    let path = plain_path(&endpoint.signing_url)?;
-    let token = credentials.session_token();
-    let t = time::OffsetDateTime::from(time);
-    let date = format!("{:04}{:02}{:02}", t.year(), u8::from(t.month()), t.day());
-    let amz_date = format!("{date}T{:02}{:02}{:02}Z", t.hour(), t.minute(), t.second());
-    let mut signed: Vec<(&str, &str)> = headers.to_vec();
-    signed.push(("host", &endpoint.signing_host));
-    signed.push(("x-amz-date", &amz_date));
-    if let Some(token) = token {
-        signed.push(("x-amz-security-token", token));
-    }
-    crate::sort::sort_by(&mut signed, &|a, b| a.0.cmp(b.0));
+) -> Option<Vec<(String, String)>> {
+    let amz_date = crate::aws::datetime::compact_utc(time::OffsetDateTime::from(time));
+    let (path, signed) = plain_parts(endpoint, headers, credentials, &amz_date)?;
     let mut names = String::new();
     let mut canonical = format!("POST\n{path}\n\n");
     for (name, value) in &signed {
@@ -299,6 +280,7 @@ fn sign_plain(
     canonical.push('\n');
     canonical.push_str(&sha256_hex(body.as_bytes()));
 
+    let date = &amz_date[..8];
     let region = &endpoint.signing_region;
     let service = endpoint.signing_name;
     let key_scope = format!("{date}/{region}/{service}");
@@ -314,14 +296,19 @@ fn sign_plain(
         key
     });
     let signature = v4::calculate_signature(key, string_to_sign.as_bytes());
-    Some(Signed {
-        authorization: format!(
+    let mut out: Vec<(String, String)> = signed
+        .iter()
+        .filter(|(name, _)| *name != "host")
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect();
+    out.push((
+        "authorization".into(),
+        format!(
             "AWS4-HMAC-SHA256 Credential={}/{key_scope}/aws4_request, SignedHeaders={names}, Signature={signature}",
             credentials.access_key_id()
         ),
-        amz_date,
-        security_token: token.map(str::to_owned),
-    })
+    ));
+    Some(out)
 }
 
 #[cfg(test)]
