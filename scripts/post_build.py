@@ -52,7 +52,7 @@ AWS_ORIGINS = ROOT / "scripts" / "build" / "aws-origins.txt"
 NAME = "reservation-lens"
 WASM32 = "wasm32-unknown-unknown"
 # What rustc 1.95 emits for wasm32 by default; wasm-opt must accept all of it.
-WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+WASM_FEATURES = ["--enable-simd", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
                  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"]
 # An origin a deployment may add: https to any host, plain http to this computer only (the
 # app refuses http to anything else).
@@ -104,7 +104,7 @@ def build_modules(release: bool, work: Path) -> Path:
         # RUSTFLAGS replaces .cargo/config.toml's rustflags, so erase_components is repeated.
         run("cargo", "build", "--release", "--offline", "--target", WASM32, "--bin", NAME,
             "--features", "split", "--target-dir", target_dir,
-            env={"RUSTFLAGS": "--cfg erase_components -Clink-args=--emit-relocs"})
+            env={"RUSTFLAGS": "--cfg erase_components -Ctarget-feature=+simd128 -Clink-args=--emit-relocs"})
         linked = target_dir / WASM32 / "release" / f"{NAME}.wasm"
         run("wasm-split-cli", linked, parts, "--out-name", NAME)
         if not (parts / "__wasm_split.js").is_file():
@@ -179,7 +179,18 @@ def bundle(folder: Path, main_module: str, before: str = "", minify: bool = True
         + before
         # The console's `wasmBindings.provokePanic(…)` (src/crash_banner.rs) goes through this.
         + "window.wasmBindings = bindings;\n"
-        f"await init({{ module_or_path: {main_module} }});\n",
+        # A browser that cannot compile the module (no WebAssembly SIMD: .cargo/config.toml)
+        # or a start that fails says so on the page, not only in the console.
+        f"try {{ await init({{ module_or_path: {main_module} }}); }} catch (e) {{\n"
+        "  const p = document.createElement(\"p\");\n"
+        "  p.id = \"start-failure\";\n"
+        "  p.setAttribute(\"role\", \"alert\");\n"
+        "  p.textContent = \"Reservation Lens could not start: \" + e + \". \" + (e instanceof WebAssembly.CompileError\n"
+        "    ? \"It needs a browser with WebAssembly SIMD: Chrome or Edge 91, Firefox 89, Safari 16.4 or later.\"\n"
+        "    : \"Reload the page; if this stays, report it with the browser's name and version.\");\n"
+        "  document.body.prepend(p);\n"
+        "  throw e;\n"
+        "}\n",
         encoding="utf-8",
     )
     if not ESBUILD.exists():

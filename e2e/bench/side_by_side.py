@@ -70,7 +70,7 @@ def build(out: Path, config=()):
                     "--target", "wasm32-unknown-unknown", *settings], cwd=ROOT, env=env, check=True)
     subprocess.run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", str(out), str(WASM)],
                    env=env, check=True)
-    subprocess.run(["wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+    subprocess.run(["wasm-opt", "-Oz", "--enable-simd", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
                     "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
                     "--enable-multivalue", str(out / "lens_bench_bg.wasm"), "-o", str(out / "lens_bench_bg.wasm")],
                    env=env, check=True)

@@ -115,3 +115,21 @@ def test_an_area_left_while_its_part_arrives_is_never_built(journey):
     expect(page.get_by_role("heading", level=1, name="Capacity Reservations")).to_be_visible()
     page.get_by_role("navigation").get_by_role("link", name="Commitments").click()
     expect(page.get_by_role("button", name="Run RI coverage query")).to_be_visible()
+
+
+def test_a_browser_that_cannot_compile_the_app_is_told_what_it_needs(journey):
+    """A browser without WebAssembly SIMD (.cargo/config.toml) refuses the module: the page says
+    so, with the browser's own error, instead of staying blank."""
+    journey.expect_page_problems = True  # the start fails, and the loader logs it
+    page = journey.page
+    page.add_init_script("""
+      for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
+        WebAssembly[name] = async () => {
+          throw new WebAssembly.CompileError("invalid opcode 0xfd (simulated)");
+        };
+      }""")
+    page.goto(journey.site.url + "#/connection")
+    alert = page.get_by_role("alert").filter(has_text="Reservation Lens could not start")
+    expect(alert).to_contain_text("CompileError: invalid opcode 0xfd (simulated)")
+    expect(alert).to_contain_text("It needs a browser with WebAssembly SIMD: Chrome or Edge 91")
+    expect(page.get_by_role("heading", level=1)).to_have_count(0)

