@@ -192,7 +192,7 @@ async fn fetch(
 }
 
 /// Reads a body stream to its end, stopping (and cancelling the stream) past `max` bytes; the
-/// text decoded as `Response.text()` does (UTF-8, bad bytes replaced, a leading BOM dropped).
+/// text decoded as `Response.text()` does ([`body_text`](crate::aws::http::body_text)).
 async fn read_capped(stream: &web_sys::ReadableStream, max: usize) -> Result<String, Failure> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
@@ -220,14 +220,7 @@ async fn read_capped(stream: &web_sys::ReadableStream, max: usize) -> Result<Str
         bytes.resize(start + length, 0);
         value.copy_to(&mut bytes[start..]);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    Ok(crate::aws::http::body_text(bytes))
 }
 
 /// The browser's clock, uncorrected (`SystemTime::now` panics on wasm32).

@@ -8,21 +8,40 @@ use std::time::{Duration, UNIX_EPOCH};
 use lens_core::aws::ce::{self, DateInterval, GetReservationCoverageInput};
 use lens_core::aws::credentials::Credentials;
 use lens_core::aws::endpoint::{resolve, Service};
-use lens_core::aws::http::HttpResponse;
+use lens_core::aws::http::{body_text, HttpResponse};
 use wasm_bindgen::prelude::*;
 
-/// Parses a `GetReservationCoverage` answer as the app does; returns how many periods and
-/// groups it read (so the work cannot be skipped), or the error's text.
+/// Parses a `GetReservationCoverage` answer as the app does, from the body's bytes (the
+/// transport reads a `fetch` body's bytes into wasm and decodes them there, `body_text`), and
+/// keeps the page as the app keeps it; or the error's text. The page is freed when JavaScript
+/// calls `free()`, timed apart (as `JSON.parse`'s objects are collected after its timing).
 #[wasm_bindgen]
-pub fn parse_coverage(body: String) -> Result<u32, String> {
+pub fn parse_coverage(body: Vec<u8>) -> Result<CoveragePage, String> {
     let response = HttpResponse {
         status: 200,
         headers: vec![("content-type".into(), "application/x-amz-json-1.1".into())],
-        body,
+        body: body_text(body),
     };
     let page = ce::parse_get_reservation_coverage(&response).map_err(|e| e.to_string())?;
-    let groups: usize = page.coverages_by_time.iter().map(|p| p.groups.len()).sum();
-    Ok((page.coverages_by_time.len() + groups) as u32)
+    Ok(CoveragePage(page))
+}
+
+/// A parsed page, held in wasm until JavaScript frees it.
+#[wasm_bindgen]
+pub struct CoveragePage(ce::ReservationCoveragePage);
+
+#[wasm_bindgen]
+impl CoveragePage {
+    /// How many periods and groups it holds (so the runner can check the parsers agree).
+    pub fn count(&self) -> u32 {
+        let groups: usize = self
+            .0
+            .coverages_by_time
+            .iter()
+            .map(|p| p.groups.len())
+            .sum();
+        (self.0.coverages_by_time.len() + groups) as u32
+    }
 }
 
 /// Serializes and signs one `GetReservationCoverage` request (13 months) with the given

@@ -60,9 +60,56 @@ impl HttpResponse {
     }
 }
 
+/// A body's bytes as text, decoded as `Response.text()` does: UTF-8, each bad sequence replaced
+/// by U+FFFD, a leading byte order mark dropped. Valid UTF-8 without a mark (every AWS answer)
+/// keeps its buffer: no copy.
+pub fn body_text(bytes: Vec<u8>) -> String {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
 fn header_value<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(name))
         .map(|(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::body_text;
+
+    #[test]
+    fn body_text_decodes_as_response_text_does() {
+        assert_eq!(body_text(b"{\"a\":1}".to_vec()), "{\"a\":1}");
+        assert_eq!(
+            body_text("caf\u{e9} \u{1f600}".as_bytes().to_vec()),
+            "caf\u{e9} \u{1f600}"
+        );
+        // A leading byte order mark is dropped, a later one kept.
+        assert_eq!(
+            body_text(b"\xef\xbb\xbfok\xef\xbb\xbf".to_vec()),
+            "ok\u{feff}"
+        );
+        // Bad bytes become U+FFFD, one per bad sequence, as TextDecoder does.
+        assert_eq!(
+            body_text(b"a\xffb\xe2\x82c".to_vec()),
+            "a\u{fffd}b\u{fffd}c"
+        );
+        assert_eq!(body_text(Vec::new()), "");
+    }
+
+    #[test]
+    fn body_text_keeps_the_buffer_of_valid_text() {
+        let bytes = b"plain answer".to_vec();
+        let at = bytes.as_ptr();
+        let text = body_text(bytes);
+        assert_eq!(text.as_ptr(), at);
+    }
 }

@@ -178,9 +178,9 @@ mod tests {
                     end: "2026-12-01".into(),
                 }),
                 groups: vec![CoverageGroup {
-                    attributes: crate::aws::ce::Attributes(vec![(
-                        "instanceType".into(),
-                        "=m5.large".into(),
+                    attributes: crate::aws::ce::Attributes::from_pairs([(
+                        "instanceType",
+                        "=m5.large",
                     )]),
                     coverage: Some(cov("1", "1")),
                 }],

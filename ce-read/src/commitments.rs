@@ -13,17 +13,15 @@
 //! `UtilizationsByTime[2].Groups[1].Utilization.UnusedHours`. A `%` sign is accepted on the
 //! percentages (`UtilizationPercentage`, `UtilizationPercentageInUnits`, `CoveragePercentage`)
 //! only. Members the model marks `required` are errors when missing
-//! ([`Problem::MissingMember`]): `UtilizationsByTime`, `SavingsPlansCoverages`, `Total` of
+//! ([`Unreadable::MissingMember`]): `UtilizationsByTime`, `SavingsPlansCoverages`, `Total` of
 //! GetSavingsPlansUtilization and its `Utilization`, each `SavingsPlansUtilizationsByTime`
 //! entry's `TimePeriod` and `Utilization`, and every `TimePeriod`'s `Start` and `End`. (botocore
 //! does not check them; the parsers here do, as for coverage, so that a truncated answer is not
 //! shown as an empty one.)
 
 use super::raw;
-use super::{amount, bad, each, optional, pairs, read_answer, request_id, required, time_period};
-use super::{Amount, Attributes, DateInterval};
-use crate::aws::error::{AwsError, Problem};
-use crate::aws::http::HttpResponse;
+use super::{amount, each, optional, read, required, time_period};
+use super::{Amount, Attributes, DateInterval, Unreadable};
 
 /// Declares, from one list of members, each object of figures: its public type (every member an
 /// `Option<Amount>`), its borrowing serde shape (in `raw_figures`) and the conversion between
@@ -55,7 +53,7 @@ macro_rules! figures {
                 }
 
                 /// The figures of the object at `path`.
-                fn read(raw: raw_figures::$name<'_>, path: &dyn Fn() -> String) -> Result<Self, Problem> {
+                fn read(raw: raw_figures::$name<'_>, path: &dyn Fn() -> String) -> Result<Self, Unreadable> {
                     Ok(Self {
                         $($field: amount(raw.$field, figures!(@percent $($percent)?), path, $json)?,)*
                     })
@@ -254,36 +252,34 @@ pub struct SavingsPlansUtilizationAggregates {
     pub amortized_commitment: Option<SavingsPlansAmortizedCommitment>,
 }
 
-/// Parse a `GetReservationUtilization` answer (any status: error envelopes become
-/// [`AwsError`]).
-pub fn parse_get_reservation_utilization(
-    resp: &HttpResponse,
-) -> Result<ReservationUtilizationPage, AwsError> {
-    let raw: raw::UtilizationResponse<'_> = read_answer(resp)?;
-    reservation_utilization(raw, request_id(resp)).map_err(bad(resp))
+/// Read a `GetReservationUtilization` answer's body.
+pub fn reservation_utilization(
+    body: &str,
+    request_id: Option<String>,
+) -> Result<ReservationUtilizationPage, Unreadable> {
+    convert_utilization(read(body)?, request_id)
 }
 
-/// Parse a `GetSavingsPlansCoverage` answer (any status: error envelopes become [`AwsError`]).
-pub fn parse_get_savings_plans_coverage(
-    resp: &HttpResponse,
-) -> Result<SavingsPlansCoveragePage, AwsError> {
-    let raw: raw::SavingsPlansCoverageResponse<'_> = read_answer(resp)?;
-    savings_plans_coverage(raw, request_id(resp)).map_err(bad(resp))
+/// Read a `GetSavingsPlansCoverage` answer's body.
+pub fn savings_plans_coverage(
+    body: &str,
+    request_id: Option<String>,
+) -> Result<SavingsPlansCoveragePage, Unreadable> {
+    convert_savings_plans_coverage(read(body)?, request_id)
 }
 
-/// Parse a `GetSavingsPlansUtilization` answer (any status: error envelopes become
-/// [`AwsError`]).
-pub fn parse_get_savings_plans_utilization(
-    resp: &HttpResponse,
-) -> Result<SavingsPlansUtilizationAnswer, AwsError> {
-    let raw: raw::SavingsPlansUtilizationResponse<'_> = read_answer(resp)?;
-    savings_plans_utilization(raw, request_id(resp)).map_err(bad(resp))
+/// Read a `GetSavingsPlansUtilization` answer's body.
+pub fn savings_plans_utilization(
+    body: &str,
+    request_id: Option<String>,
+) -> Result<SavingsPlansUtilizationAnswer, Unreadable> {
+    convert_savings_plans_utilization(read(body)?, request_id)
 }
 
-fn reservation_utilization(
+fn convert_utilization(
     raw: raw::UtilizationResponse<'_>,
     request_id: Option<String>,
-) -> Result<ReservationUtilizationPage, Problem> {
+) -> Result<ReservationUtilizationPage, Unreadable> {
     let periods = required(raw.utilizations_by_time, || "UtilizationsByTime".into())?;
     let utilizations_by_time = each(
         periods,
@@ -297,7 +293,7 @@ fn reservation_utilization(
                     Ok(ReservationUtilizationGroup {
                         key: group.key.map(|t| t.0.into_owned()),
                         value: group.value.map(|t| t.0.into_owned()),
-                        attributes: pairs(group.attributes),
+                        attributes: group.attributes.unwrap_or_default(),
                         utilization: optional(
                             group.utilization,
                             ReservationAggregates::read,
@@ -322,10 +318,10 @@ fn reservation_utilization(
     })
 }
 
-fn savings_plans_coverage(
+fn convert_savings_plans_coverage(
     raw: raw::SavingsPlansCoverageResponse<'_>,
     request_id: Option<String>,
-) -> Result<SavingsPlansCoveragePage, Problem> {
+) -> Result<SavingsPlansCoveragePage, Unreadable> {
     let items = required(raw.savings_plans_coverages, || {
         "SavingsPlansCoverages".into()
     })?;
@@ -335,7 +331,7 @@ fn savings_plans_coverage(
         |item, path| {
             let cpath = || format!("{}.Coverage", path());
             Ok(SavingsPlansCoverage {
-                attributes: pairs(item.attributes),
+                attributes: item.attributes.unwrap_or_default(),
                 coverage: optional(item.coverage, SavingsPlansCoverageData::read, &cpath)?,
                 time_period: time_period(item.time_period, path)?,
             })
@@ -348,10 +344,10 @@ fn savings_plans_coverage(
     })
 }
 
-fn savings_plans_utilization(
+fn convert_savings_plans_utilization(
     raw: raw::SavingsPlansUtilizationResponse<'_>,
     request_id: Option<String>,
-) -> Result<SavingsPlansUtilizationAnswer, Problem> {
+) -> Result<SavingsPlansUtilizationAnswer, Unreadable> {
     let by_time = each(
         raw.by_time.unwrap_or_default(),
         &|i| format!("SavingsPlansUtilizationsByTime[{i}]"),
@@ -384,7 +380,7 @@ fn savings_plans_utilization(
 fn utilization_aggregates(
     raw: raw::SavingsPlansUtilizationAggregates<'_>,
     path: &dyn Fn() -> String,
-) -> Result<SavingsPlansUtilizationAggregates, Problem> {
+) -> Result<SavingsPlansUtilizationAggregates, Unreadable> {
     let upath = || format!("{}.Utilization", path());
     let spath = || format!("{}.Savings", path());
     let apath = || format!("{}.AmortizedCommitment", path());

@@ -1,4 +1,5 @@
-//! Borrowing serde shapes of Cost Explorer answers: the first of two passes. Strings are
+//! Borrowing serde shapes of Cost Explorer answers: the first of two passes. [`Text`] is
+//! public for the core's own small readers (`GetDimensionValues`). Strings are
 //! borrowed from the body where JSON allows (no escapes), so the only allocations here are the
 //! vectors; the second pass (`super`) turns text into numbers and names any bad field.
 
@@ -12,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// An answer's raw shape, which may be an error envelope sent with a 2xx status (`__type`).
-pub(super) trait Envelope {
+pub(crate) trait Envelope {
     /// Whether it has a `__type`.
     fn is_error(&self) -> bool;
 }
@@ -29,7 +30,6 @@ macro_rules! envelopes {
 
 envelopes!(
     CoverageResponse,
-    DimensionValuesResponse,
     UtilizationResponse,
     SavingsPlansCoverageResponse,
     SavingsPlansUtilizationResponse
@@ -37,7 +37,7 @@ envelopes!(
 
 /// A JSON string, borrowed from the body when it has no escapes.
 #[derive(Debug)]
-pub(super) struct Text<'a>(pub Cow<'a, str>);
+pub struct Text<'a>(pub Cow<'a, str>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -58,29 +58,55 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     }
 }
 
-/// A JSON object of strings (`Attributes`), in body order. A `null` value keeps its key with
-/// an empty value: botocore keeps the key (its value `None`), and a group whose attribute is
-/// unknown must still show that attribute.
-#[derive(Debug, Default)]
-pub(super) struct Pairs<'a>(pub Vec<(Text<'a>, Text<'a>)>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
+/// `Attributes`, a JSON object of strings, read straight into its owned form, in body order.
+/// A `null` value keeps its key with an empty value: botocore keeps the key (its value
+/// `None`), and a group whose attribute is unknown must still show that attribute.
+impl<'de> Deserialize<'de> for crate::Attributes {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
-            type Value = Pairs<'a>;
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = crate::Attributes;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object of strings")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(2).min(64));
-                while let Some((k, v)) = map.next_entry::<Text<'a>, Option<Text<'a>>>()? {
-                    pairs.push((k, v.unwrap_or(Text(Cow::Borrowed("")))));
+                // Room for two attributes of the usual length (`instanceType`, `region`...)
+                // at once; more grow as needed.
+                let mut out = crate::Attributes::with_capacity(48, 2);
+                while let Some((k, v)) = map.next_entry::<Text<'de>, Option<Text<'de>>>()? {
+                    out.push(&k.0, v.as_ref().map_or("", |v| &v.0));
                 }
-                Ok(Pairs(pairs))
+                Ok(out)
             }
         }
-        d.deserialize_map(V(std::marker::PhantomData))
+        d.deserialize_map(V)
+    }
+}
+
+/// A JSON array read into a vector with room for 64 items from the start: serde_json knows no
+/// length up front, and a period's 50 groups would otherwise be copied as the vector grows
+/// (4, 8, 16, 32, 64). One period's raw groups are alive at a time ([`crate::Periods`]), so
+/// the allocation is reused from period to period.
+#[derive(Debug)]
+pub(super) struct Roomy<T>(pub Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Roomy<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Roomy<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(64);
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Roomy(items))
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
     }
 }
 
@@ -97,8 +123,9 @@ pub(super) struct CoverageResponse<'a> {
     /// Present only when a 2xx answer carries an error envelope.
     #[serde(rename = "__type", borrow)]
     pub error_type: Option<Text<'a>>,
-    #[serde(rename = "CoveragesByTime", borrow)]
-    pub coverages_by_time: Option<Vec<CoverageByTime<'a>>>,
+    /// Converted as they are read ([`crate::Periods`]).
+    #[serde(rename = "CoveragesByTime")]
+    pub coverages_by_time: Option<crate::Periods>,
     #[serde(rename = "Total", borrow)]
     pub total: Option<Coverage<'a>>,
     #[serde(rename = "NextPageToken", borrow)]
@@ -110,15 +137,15 @@ pub(super) struct CoverageByTime<'a> {
     #[serde(rename = "TimePeriod", borrow)]
     pub time_period: Option<Interval<'a>>,
     #[serde(rename = "Groups", borrow)]
-    pub groups: Option<Vec<Group<'a>>>,
+    pub groups: Option<Roomy<Group<'a>>>,
     #[serde(rename = "Total", borrow)]
     pub total: Option<Coverage<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
 pub(super) struct Group<'a> {
-    #[serde(rename = "Attributes", borrow)]
-    pub attributes: Option<Pairs<'a>>,
+    #[serde(rename = "Attributes")]
+    pub attributes: Option<crate::Attributes>,
     #[serde(rename = "Coverage", borrow)]
     pub coverage: Option<Coverage<'a>>,
 }
@@ -163,29 +190,6 @@ pub(super) struct Cost<'a> {
     pub on_demand: Option<Text<'a>>,
 }
 
-#[derive(Debug, Deserialize)]
-pub(super) struct DimensionValuesResponse<'a> {
-    #[serde(rename = "__type", borrow)]
-    pub error_type: Option<Text<'a>>,
-    #[serde(rename = "DimensionValues", borrow)]
-    pub dimension_values: Option<Vec<DimensionValue<'a>>>,
-    /// Kept loose so a wrong type is reported with the member's name.
-    #[serde(rename = "ReturnSize")]
-    pub return_size: Option<crate::aws::loose_json::Loose>,
-    #[serde(rename = "TotalSize")]
-    pub total_size: Option<crate::aws::loose_json::Loose>,
-    #[serde(rename = "NextPageToken", borrow)]
-    pub next_page_token: Option<Text<'a>>,
-}
-
-#[derive(Debug, Deserialize)]
-pub(super) struct DimensionValue<'a> {
-    #[serde(rename = "Value", borrow)]
-    pub value: Option<Text<'a>>,
-    #[serde(rename = "Attributes", borrow)]
-    pub attributes: Option<Pairs<'a>>,
-}
-
 // GetReservationUtilization, GetSavingsPlansCoverage, GetSavingsPlansUtilization. Their objects
 // of figures (`ReservationAggregates`, `SavingsPlansCoverageData`, ...) are declared with their
 // typed forms in `super::commitments`, from one member list.
@@ -218,8 +222,8 @@ pub(super) struct UtilizationGroup<'a> {
     pub key: Option<Text<'a>>,
     #[serde(rename = "Value", borrow)]
     pub value: Option<Text<'a>>,
-    #[serde(rename = "Attributes", borrow)]
-    pub attributes: Option<Pairs<'a>>,
+    #[serde(rename = "Attributes")]
+    pub attributes: Option<crate::Attributes>,
     #[serde(rename = "Utilization", borrow)]
     pub utilization: Option<ReservationAggregates<'a>>,
 }
@@ -236,8 +240,8 @@ pub(super) struct SavingsPlansCoverageResponse<'a> {
 
 #[derive(Debug, Deserialize)]
 pub(super) struct SavingsPlansCoverage<'a> {
-    #[serde(rename = "Attributes", borrow)]
-    pub attributes: Option<Pairs<'a>>,
+    #[serde(rename = "Attributes")]
+    pub attributes: Option<crate::Attributes>,
     #[serde(rename = "Coverage", borrow)]
     pub coverage: Option<SavingsPlansCoverageData<'a>>,
     #[serde(rename = "TimePeriod", borrow)]
