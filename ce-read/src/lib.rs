@@ -189,10 +189,9 @@ pub struct CoverageCost {
     pub on_demand_cost: Option<Amount>,
 }
 
-/// Read a `GetReservationCoverage` answer's body: serde into borrowed raw shapes, then convert
-/// member by member, so that a bad member is named. (A one-pass parse straight into these
-/// types was tried as a fast path: in the size-tuned wasm build it was slower, 75.7 ms against
-/// 59.8 ms on 10 MB, and cost code; BENCHMARKS.md.)
+/// Read a `GetReservationCoverage` answer's body: serde into borrowed raw shapes, each period
+/// converted member by member as soon as it is read (`Periods`), so that a bad member is
+/// named.
 pub fn reservation_coverage(
     body: &str,
     request_id: Option<String>,
@@ -202,7 +201,8 @@ pub fn reservation_coverage(
 }
 
 /// `body` read into its raw shape `T`; a body with `__type` is [`Unreadable::ErrorEnvelope`].
-fn read<'a, T: serde::Deserialize<'a> + raw::Envelope>(body: &'a str) -> Result<T, Unreadable> {
+/// Public for the core's own small readers (`GetDimensionValues`).
+pub fn read<'a, T: serde::Deserialize<'a> + raw::Envelope>(body: &'a str) -> Result<T, Unreadable> {
     let raw: T = serde_json::from_str(body).map_err(|e| Unreadable::InvalidJson(e.to_string()))?;
     if raw.is_error() {
         return Err(Unreadable::ErrorEnvelope);

@@ -1,5 +1,6 @@
-//! Borrowing serde shapes of Cost Explorer answers: the first of two passes. [`Text`] is
-//! public for the core's own small readers (`GetDimensionValues`). Strings are
+//! Borrowing serde shapes of Cost Explorer answers: the first of two passes. [`Text`] and
+//! [`Envelope`] are public for the core's own small readers (`GetDimensionValues`, with
+//! [`crate::read`]). Strings are
 //! borrowed from the body where JSON allows (no escapes), so the only allocations here are the
 //! vectors; the second pass (`super`) turns text into numbers and names any bad field.
 
@@ -13,7 +14,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// An answer's raw shape, which may be an error envelope sent with a 2xx status (`__type`).
-pub(crate) trait Envelope {
+pub trait Envelope {
     /// Whether it has a `__type`.
     fn is_error(&self) -> bool;
 }

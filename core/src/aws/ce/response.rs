@@ -18,7 +18,7 @@ use crate::aws::error::{
 };
 use crate::aws::http::HttpResponse;
 use crate::aws::loose_json::Loose;
-use lens_ce_read::raw::Text;
+use lens_ce_read::raw::{Envelope, Text};
 use lens_ce_read::Unreadable;
 
 /// `GetDimensionValuesResponse`: one page of values for a dimension.
@@ -77,15 +77,19 @@ fn answer<T>(
     resp: &HttpResponse,
     read: fn(&str, Option<String>) -> Result<T, Unreadable>,
 ) -> Result<T, AwsError> {
-    read(json_body(resp)?, request_id(resp)).map_err(|why| {
-        let problem = match why {
-            Unreadable::ErrorEnvelope => return parse_error_response(resp, ErrorProtocol::Json),
-            Unreadable::InvalidJson(e) => Problem::InvalidJson(e),
-            Unreadable::MissingMember(m) => Problem::MissingMember(m),
-            Unreadable::NotANumber { field, text } => Problem::NotANumber { field, text },
-        };
-        BadResponse::new(resp.status, problem).into()
-    })
+    read(json_body(resp)?, request_id(resp)).map_err(|why| unreadable(resp, why))
+}
+
+/// Why `resp`'s body could not be read, as the caller's error: the service's error for an
+/// envelope, a [`BadResponse`] naming the problem otherwise.
+fn unreadable(resp: &HttpResponse, why: Unreadable) -> AwsError {
+    let problem = match why {
+        Unreadable::ErrorEnvelope => return parse_error_response(resp, ErrorProtocol::Json),
+        Unreadable::InvalidJson(e) => Problem::InvalidJson(e),
+        Unreadable::MissingMember(m) => Problem::MissingMember(m),
+        Unreadable::NotANumber { field, text } => Problem::NotANumber { field, text },
+    };
+    BadResponse::new(resp.status, problem).into()
 }
 
 /// `GetDimensionValuesResponse`'s borrowing serde shape.
@@ -105,6 +109,12 @@ struct DimensionValuesResponse<'a> {
     next_page_token: Option<Text<'a>>,
 }
 
+impl Envelope for DimensionValuesResponse<'_> {
+    fn is_error(&self) -> bool {
+        self.error_type.is_some()
+    }
+}
+
 #[derive(Debug, serde::Deserialize)]
 struct RawDimensionValue<'a> {
     #[serde(rename = "Value", borrow)]
@@ -115,13 +125,9 @@ struct RawDimensionValue<'a> {
 
 /// Parse a `GetDimensionValues` answer.
 pub fn parse_get_dimension_values(resp: &HttpResponse) -> Result<DimensionValuesPage, AwsError> {
-    let body = json_body(resp)?;
-    let bad = |problem| -> AwsError { BadResponse::new(resp.status, problem).into() };
     let raw: DimensionValuesResponse<'_> =
-        serde_json::from_str(body).map_err(|e| bad(Problem::InvalidJson(e.to_string())))?;
-    if raw.error_type.is_some() {
-        return Err(parse_error_response(resp, ErrorProtocol::Json));
-    }
+        lens_ce_read::read(json_body(resp)?).map_err(|why| unreadable(resp, why))?;
+    let bad = |problem| -> AwsError { BadResponse::new(resp.status, problem).into() };
     let values = raw
         .dimension_values
         .ok_or_else(|| bad(Problem::MissingMember("DimensionValues".into())))?;
