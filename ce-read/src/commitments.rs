@@ -20,7 +20,7 @@
 //! shown as an empty one.)
 
 use super::raw;
-use super::{amount, each, optional, read, required, time_period};
+use super::{amount_into, each, optional, read, required, time_period};
 use super::{Amount, Attributes, DateInterval, Unreadable};
 
 /// Declares, from one list of members, each object of figures: its public type (every member an
@@ -54,9 +54,16 @@ macro_rules! figures {
 
                 /// The figures of the object at `path`.
                 fn read(raw: raw_figures::$name<'_>, path: &dyn Fn() -> String) -> Result<Self, Unreadable> {
-                    Ok(Self {
-                        $($field: amount(raw.$field, figures!(@percent $($percent)?), path, $json)?,)*
-                    })
+                    let mut out = Self::default();
+                    out.read_into(raw, path)?;
+                    Ok(out)
+                }
+
+                /// The figures of the object at `path`, into `self` (empty), each where it is
+                /// kept (an object of 20 figures is 640 bytes; see `super::convert_period`).
+                fn read_into(&mut self, raw: raw_figures::$name<'_>, path: &dyn Fn() -> String) -> Result<(), Unreadable> {
+                    $(amount_into(&mut self.$field, raw.$field, figures!(@percent $($percent)?), path, $json)?;)*
+                    Ok(())
                 }
             }
         )*
@@ -285,23 +292,23 @@ fn convert_utilization(
         periods,
         &|i| format!("UtilizationsByTime[{i}]"),
         |period, path| {
-            let groups = each(
-                period.groups.unwrap_or_default(),
-                &|j| format!("{}.Groups[{j}]", path()),
-                |group, gpath| {
-                    let upath = || format!("{}.Utilization", gpath());
-                    Ok(ReservationUtilizationGroup {
-                        key: group.key.map(|t| t.0.into_owned()),
-                        value: group.value.map(|t| t.0.into_owned()),
-                        attributes: group.attributes.unwrap_or_default(),
-                        utilization: optional(
-                            group.utilization,
-                            ReservationAggregates::read,
-                            &upath,
-                        )?,
-                    })
-                },
-            )?;
+            // Each group converted where it is stored, as for coverage (`convert_period`).
+            let raw_groups = period.groups.unwrap_or_default();
+            let mut groups = Vec::with_capacity(raw_groups.len());
+            for (j, group) in raw_groups.into_iter().enumerate() {
+                let out = groups.push_mut(ReservationUtilizationGroup {
+                    key: group.key.map(|t| t.0.into_owned()),
+                    value: group.value.map(|t| t.0.into_owned()),
+                    attributes: group.attributes.unwrap_or_default(),
+                    utilization: None,
+                });
+                if let Some(raw) = group.utilization {
+                    let upath = || format!("{}.Groups[{j}].Utilization", path());
+                    out.utilization
+                        .insert(ReservationAggregates::default())
+                        .read_into(raw, &upath)?;
+                }
+            }
             let tpath = || format!("{}.Total", path());
             Ok(UtilizationByTime {
                 time_period: time_period(period.time_period, path)?,

@@ -224,28 +224,36 @@ fn convert_coverage(
     })
 }
 
-/// `CoveragesByTime[i]`, converted from its raw shape.
+/// `CoveragesByTime[i]`, converted from its raw shape. Each group is converted where it is
+/// stored (`push_mut`, [`coverage_into`]): a group is 312 bytes, and built then moved it was
+/// copied three times on its way into the vector (BENCHMARKS.md, "Cost Explorer's answers read
+/// at opt-level 3").
 fn convert_period(
     period: raw::CoverageByTime<'_>,
     path: &dyn Fn() -> String,
 ) -> Result<CoverageByTime, Unreadable> {
-    let groups = each(
-        period.groups.map(|g| g.0).unwrap_or_default(),
-        &|j| format!("{}.Groups[{j}]", path()),
-        |group, gpath| {
-            let cpath = || format!("{}.Coverage", gpath());
-            Ok(CoverageGroup {
-                attributes: group.attributes.unwrap_or_default(),
-                coverage: optional(group.coverage, coverage, &cpath)?,
-            })
-        },
-    )?;
-    let tpath = || format!("{}.Total", path());
-    Ok(CoverageByTime {
+    let raw_groups = period.groups.map(|g| g.0).unwrap_or_default();
+    let mut groups = Vec::with_capacity(raw_groups.len());
+    for (j, group) in raw_groups.into_iter().enumerate() {
+        let out = groups.push_mut(CoverageGroup {
+            attributes: group.attributes.unwrap_or_default(),
+            coverage: None,
+        });
+        if let Some(raw) = group.coverage {
+            let cpath = || format!("{}.Groups[{j}].Coverage", path());
+            coverage_into(raw, out.coverage.insert(Coverage::default()), &cpath)?;
+        }
+    }
+    let mut out = CoverageByTime {
         time_period: time_period(period.time_period, path)?,
         groups,
-        total: optional(period.total, coverage, &tpath)?,
-    })
+        total: None,
+    };
+    if let Some(raw) = period.total {
+        let tpath = || format!("{}.Total", path());
+        coverage_into(raw, out.total.insert(Coverage::default()), &tpath)?;
+    }
+    Ok(out)
 }
 
 /// `CoveragesByTime`, each period converted as soon as serde has read it, so that one period's
@@ -343,16 +351,21 @@ fn time_period(
         .transpose()
 }
 
-/// Parse one figure; `path` builds the member's path only when there is an error to report.
-fn amount(
+/// Parse one figure into `slot` (empty): where it is kept, not returned and copied there.
+/// `path` builds the member's path only when there is an error to report.
+fn amount_into(
+    slot: &mut Option<Amount>,
     raw: Option<raw::Text<'_>>,
     percent: bool,
     path: &dyn Fn() -> String,
     member: &str,
-) -> Result<Option<Amount>, Unreadable> {
-    let Some(raw) = raw else { return Ok(None) };
+) -> Result<(), Unreadable> {
+    let Some(raw) = raw else { return Ok(()) };
     match Amount::parse(&raw.0, percent) {
-        Some(a) => Ok(Some(a)),
+        Some(a) => {
+            *slot = Some(a);
+            Ok(())
+        }
         None => Err(Unreadable::NotANumber {
             field: format!("{}.{member}", path()),
             text: raw.0.into_owned(),
@@ -361,69 +374,95 @@ fn amount(
 }
 
 fn coverage(raw: raw::Coverage<'_>, path: &dyn Fn() -> String) -> Result<Coverage, Unreadable> {
-    let coverage_hours = match raw.hours {
-        None => None,
-        Some(h) => {
-            let p = || format!("{}.CoverageHours", path());
-            Some(CoverageHours {
-                on_demand_hours: amount(h.on_demand, false, &p, "OnDemandHours")?,
-                reserved_hours: amount(h.reserved, false, &p, "ReservedHours")?,
-                total_running_hours: amount(h.total_running, false, &p, "TotalRunningHours")?,
-                coverage_hours_percentage: amount(
-                    h.percentage,
-                    true,
-                    &p,
-                    "CoverageHoursPercentage",
-                )?,
-            })
-        }
-    };
-    let coverage_normalized_units = match raw.units {
-        None => None,
-        Some(u) => {
-            let p = || format!("{}.CoverageNormalizedUnits", path());
-            Some(CoverageNormalizedUnits {
-                on_demand_normalized_units: amount(
-                    u.on_demand,
-                    false,
-                    &p,
-                    "OnDemandNormalizedUnits",
-                )?,
-                reserved_normalized_units: amount(
-                    u.reserved,
-                    false,
-                    &p,
-                    "ReservedNormalizedUnits",
-                )?,
-                total_running_normalized_units: amount(
-                    u.total_running,
-                    false,
-                    &p,
-                    "TotalRunningNormalizedUnits",
-                )?,
-                coverage_normalized_units_percentage: amount(
-                    u.percentage,
-                    true,
-                    &p,
-                    "CoverageNormalizedUnitsPercentage",
-                )?,
-            })
-        }
-    };
-    let coverage_cost = match raw.cost {
-        None => None,
-        Some(c) => {
-            let p = || format!("{}.CoverageCost", path());
-            Some(CoverageCost {
-                on_demand_cost: amount(c.on_demand, false, &p, "OnDemandCost")?,
-            })
-        }
-    };
-    Ok(Coverage {
-        coverage_hours,
-        coverage_normalized_units,
-        coverage_cost,
-    })
+    let mut out = Coverage::default();
+    coverage_into(raw, &mut out, path)?;
+    Ok(out)
+}
+
+/// `Coverage` converted into `out` (empty), figure by figure where each is stored.
+fn coverage_into(
+    raw: raw::Coverage<'_>,
+    out: &mut Coverage,
+    path: &dyn Fn() -> String,
+) -> Result<(), Unreadable> {
+    if let Some(h) = raw.hours {
+        let p = || format!("{}.CoverageHours", path());
+        let o = out.coverage_hours.insert(CoverageHours::default());
+        amount_into(
+            &mut o.on_demand_hours,
+            h.on_demand,
+            false,
+            &p,
+            "OnDemandHours",
+        )?;
+        amount_into(
+            &mut o.reserved_hours,
+            h.reserved,
+            false,
+            &p,
+            "ReservedHours",
+        )?;
+        amount_into(
+            &mut o.total_running_hours,
+            h.total_running,
+            false,
+            &p,
+            "TotalRunningHours",
+        )?;
+        amount_into(
+            &mut o.coverage_hours_percentage,
+            h.percentage,
+            true,
+            &p,
+            "CoverageHoursPercentage",
+        )?;
+    }
+    if let Some(u) = raw.units {
+        let p = || format!("{}.CoverageNormalizedUnits", path());
+        let o = out
+            .coverage_normalized_units
+            .insert(CoverageNormalizedUnits::default());
+        amount_into(
+            &mut o.on_demand_normalized_units,
+            u.on_demand,
+            false,
+            &p,
+            "OnDemandNormalizedUnits",
+        )?;
+        amount_into(
+            &mut o.reserved_normalized_units,
+            u.reserved,
+            false,
+            &p,
+            "ReservedNormalizedUnits",
+        )?;
+        amount_into(
+            &mut o.total_running_normalized_units,
+            u.total_running,
+            false,
+            &p,
+            "TotalRunningNormalizedUnits",
+        )?;
+        amount_into(
+            &mut o.coverage_normalized_units_percentage,
+            u.percentage,
+            true,
+            &p,
+            "CoverageNormalizedUnitsPercentage",
+        )?;
+    }
+    if let Some(c) = raw.cost {
+        let p = || format!("{}.CoverageCost", path());
+        let o = out.coverage_cost.insert(CoverageCost::default());
+        amount_into(
+            &mut o.on_demand_cost,
+            c.on_demand,
+            false,
+            &p,
+            "OnDemandCost",
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
