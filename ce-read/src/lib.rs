@@ -379,6 +379,17 @@ fn coverage(raw: raw::Coverage<'_>, path: &dyn Fn() -> String) -> Result<Coverag
     Ok(out)
 }
 
+/// Each figure of a raw object parsed into its field of `out`: `field <- raw member as AWS's
+/// name`, `percent` for the members that may end in `%`.
+macro_rules! figures_into {
+    (@percent) => { false };
+    (@percent percent) => { true };
+    ($out:expr, $raw:expr, $path:expr; $($field:ident <- $member:ident as $json:literal $(, $percent:ident)?;)*) => {{
+        let (out, raw) = ($out, $raw);
+        $(amount_into(&mut out.$field, raw.$member, figures_into!(@percent $($percent)?), $path, $json)?;)*
+    }};
+}
+
 /// `Coverage` converted into `out` (empty), figure by figure where each is stored.
 fn coverage_into(
     raw: raw::Coverage<'_>,
@@ -387,80 +398,27 @@ fn coverage_into(
 ) -> Result<(), Unreadable> {
     if let Some(h) = raw.hours {
         let p = || format!("{}.CoverageHours", path());
-        let o = out.coverage_hours.insert(CoverageHours::default());
-        amount_into(
-            &mut o.on_demand_hours,
-            h.on_demand,
-            false,
-            &p,
-            "OnDemandHours",
-        )?;
-        amount_into(
-            &mut o.reserved_hours,
-            h.reserved,
-            false,
-            &p,
-            "ReservedHours",
-        )?;
-        amount_into(
-            &mut o.total_running_hours,
-            h.total_running,
-            false,
-            &p,
-            "TotalRunningHours",
-        )?;
-        amount_into(
-            &mut o.coverage_hours_percentage,
-            h.percentage,
-            true,
-            &p,
-            "CoverageHoursPercentage",
-        )?;
+        figures_into!(out.coverage_hours.insert(CoverageHours::default()), h, &p;
+            on_demand_hours <- on_demand as "OnDemandHours";
+            reserved_hours <- reserved as "ReservedHours";
+            total_running_hours <- total_running as "TotalRunningHours";
+            coverage_hours_percentage <- percentage as "CoverageHoursPercentage", percent;
+        );
     }
     if let Some(u) = raw.units {
         let p = || format!("{}.CoverageNormalizedUnits", path());
-        let o = out
-            .coverage_normalized_units
-            .insert(CoverageNormalizedUnits::default());
-        amount_into(
-            &mut o.on_demand_normalized_units,
-            u.on_demand,
-            false,
-            &p,
-            "OnDemandNormalizedUnits",
-        )?;
-        amount_into(
-            &mut o.reserved_normalized_units,
-            u.reserved,
-            false,
-            &p,
-            "ReservedNormalizedUnits",
-        )?;
-        amount_into(
-            &mut o.total_running_normalized_units,
-            u.total_running,
-            false,
-            &p,
-            "TotalRunningNormalizedUnits",
-        )?;
-        amount_into(
-            &mut o.coverage_normalized_units_percentage,
-            u.percentage,
-            true,
-            &p,
-            "CoverageNormalizedUnitsPercentage",
-        )?;
+        figures_into!(out.coverage_normalized_units.insert(CoverageNormalizedUnits::default()), u, &p;
+            on_demand_normalized_units <- on_demand as "OnDemandNormalizedUnits";
+            reserved_normalized_units <- reserved as "ReservedNormalizedUnits";
+            total_running_normalized_units <- total_running as "TotalRunningNormalizedUnits";
+            coverage_normalized_units_percentage <- percentage as "CoverageNormalizedUnitsPercentage", percent;
+        );
     }
     if let Some(c) = raw.cost {
         let p = || format!("{}.CoverageCost", path());
-        let o = out.coverage_cost.insert(CoverageCost::default());
-        amount_into(
-            &mut o.on_demand_cost,
-            c.on_demand,
-            false,
-            &p,
-            "OnDemandCost",
-        )?;
+        figures_into!(out.coverage_cost.insert(CoverageCost::default()), c, &p;
+            on_demand_cost <- on_demand as "OnDemandCost";
+        );
     }
     Ok(())
 }
@@ -510,6 +468,65 @@ mod tests {
                 text: "two".into(),
             })
         );
+    }
+
+    #[test]
+    fn only_the_percentages_may_end_in_a_percent_sign() {
+        let body = |hours: &str, units: &str| {
+            format!(
+                r#"{{"CoveragesByTime":[{{"Groups":[{{"Coverage":{{"CoverageHours":{hours},"CoverageNormalizedUnits":{units},"CoverageCost":{{"OnDemandCost":"2"}}}}}}]}}]}}"#
+            )
+        };
+        let page = reservation_coverage(
+            &body(
+                r#"{"CoverageHoursPercentage":"40%","OnDemandHours":"1"}"#,
+                r#"{"CoverageNormalizedUnitsPercentage":"12.5%"}"#,
+            ),
+            None,
+        )
+        .unwrap();
+        let c = page.coverages_by_time[0].groups[0]
+            .coverage
+            .as_ref()
+            .unwrap();
+        let hours = c.coverage_hours.as_ref().unwrap();
+        assert_eq!(
+            hours.coverage_hours_percentage.as_ref().unwrap().value,
+            40.0
+        );
+        assert_eq!(hours.on_demand_hours.as_ref().unwrap().value, 1.0);
+        assert_eq!(hours.reserved_hours, None);
+        let units = c.coverage_normalized_units.as_ref().unwrap();
+        assert_eq!(
+            units
+                .coverage_normalized_units_percentage
+                .as_ref()
+                .unwrap()
+                .text,
+            "12.5%"
+        );
+        let cost = c.coverage_cost.as_ref().unwrap();
+        assert_eq!(cost.on_demand_cost.as_ref().unwrap().value, 2.0);
+        for (hours, units, field) in [
+            (
+                r#"{"OnDemandHours":"1%"}"#,
+                "{}",
+                "CoverageHours.OnDemandHours",
+            ),
+            (
+                "{}",
+                r#"{"TotalRunningNormalizedUnits":"3%"}"#,
+                "CoverageNormalizedUnits.TotalRunningNormalizedUnits",
+            ),
+        ] {
+            assert_eq!(
+                reservation_coverage(&body(hours, units), None),
+                Err(Unreadable::NotANumber {
+                    field: format!("CoveragesByTime[0].Groups[0].Coverage.{field}"),
+                    text: if hours == "{}" { "3%" } else { "1%" }.into(),
+                })
+            );
+        }
     }
 
     #[test]
