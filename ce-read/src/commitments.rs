@@ -402,3 +402,52 @@ fn utilization_aggregates(
         )?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GROUP: &str = r#"{"Key":"SUBSCRIPTION_ID","Value":"123","Attributes":{"leaseId":"ri-1"},"Utilization":{"UtilizationPercentage":"75%","UnusedHours":"6"}}"#;
+
+    fn body(second_group: &str) -> String {
+        format!(
+            r#"{{"UtilizationsByTime":[{{"TimePeriod":{{"Start":"2026-01-01","End":"2026-01-02"}},"Groups":[{GROUP}]}},{{"Groups":[{GROUP},{second_group}],"Total":{{"UnusedHours":"12"}}}}],"Total":{{"PurchasedHours":"48"}}}}"#
+        )
+    }
+
+    #[test]
+    fn utilization_groups_are_read_with_their_figures() {
+        let page = reservation_utilization(&body(r#"{"Key":"SUBSCRIPTION_ID"}"#), None).unwrap();
+        let [first, second] = &page.utilizations_by_time[..] else {
+            panic!("two periods")
+        };
+        assert_eq!(first.time_period.as_ref().unwrap().end, "2026-01-02");
+        let g = &second.groups[0];
+        assert_eq!(
+            (g.key.as_deref(), g.value.as_deref()),
+            (Some("SUBSCRIPTION_ID"), Some("123"))
+        );
+        assert_eq!(g.attributes.get("leaseId"), Some("ri-1"));
+        let u = g.utilization.as_ref().unwrap();
+        assert_eq!(u.utilization_percentage.as_ref().unwrap().value, 75.0);
+        assert_eq!(u.unused_hours.as_ref().unwrap().text, "6");
+        assert_eq!(u.purchased_hours, None);
+        assert_eq!(second.groups[1].utilization, None);
+        let total = second.total.as_ref().unwrap();
+        assert_eq!(total.unused_hours.as_ref().unwrap().value, 12.0);
+        let total = page.total.as_ref().unwrap();
+        assert_eq!(total.purchased_hours.as_ref().unwrap().value, 48.0);
+    }
+
+    #[test]
+    fn a_bad_figure_in_a_group_is_named_by_its_path() {
+        let bad = r#"{"Utilization":{"UtilizationPercentage":"1","UnusedHours":"6%"}}"#;
+        assert_eq!(
+            reservation_utilization(&body(bad), None),
+            Err(Unreadable::NotANumber {
+                field: "UtilizationsByTime[1].Groups[1].Utilization.UnusedHours".into(),
+                text: "6%".into(),
+            })
+        );
+    }
+}
