@@ -226,8 +226,8 @@ fn convert_coverage(
 
 /// `CoveragesByTime[i]`, converted from its raw shape. Each group is converted where it is
 /// stored (`push_mut`, [`coverage_into`]): a group is 312 bytes, and built then moved it was
-/// copied three times on its way into the vector (BENCHMARKS.md, "Cost Explorer's answers read
-/// at opt-level 3").
+/// copied three times on its way into the vector (BENCHMARKS.md, "Groups converted where they
+/// are stored").
 fn convert_period(
     period: raw::CoverageByTime<'_>,
     path: &dyn Fn() -> String,
