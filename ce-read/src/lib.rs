@@ -215,13 +215,14 @@ fn convert_coverage(
     request_id: Option<String>,
 ) -> Result<ReservationCoveragePage, Unreadable> {
     let periods = required(raw.coverages_by_time, || "CoveragesByTime".into())?;
-    let coverages_by_time = periods.0?;
-    Ok(ReservationCoveragePage {
+    let mut page = ReservationCoveragePage {
         request_id,
-        coverages_by_time,
-        total: optional(raw.total, coverage, &|| "Total".into())?,
+        coverages_by_time: periods.0?,
+        total: None,
         next_page_token: raw.next_page_token.map(|t| t.0.into_owned()),
-    })
+    };
+    coverage_into(raw.total, &mut page.total, &|| "Total".into())?;
+    Ok(page)
 }
 
 /// `CoveragesByTime[i]`, converted from its raw shape. Each group is converted where it is
@@ -239,20 +240,17 @@ fn convert_period(
             attributes: group.attributes.unwrap_or_default(),
             coverage: None,
         });
-        if let Some(raw) = group.coverage {
-            let cpath = || format!("{}.Groups[{j}].Coverage", path());
-            coverage_into(raw, out.coverage.insert(Coverage::default()), &cpath)?;
-        }
+        let cpath = || format!("{}.Groups[{j}].Coverage", path());
+        coverage_into(group.coverage, &mut out.coverage, &cpath)?;
     }
     let mut out = CoverageByTime {
         time_period: time_period(period.time_period, path)?,
         groups,
         total: None,
     };
-    if let Some(raw) = period.total {
-        let tpath = || format!("{}.Total", path());
-        coverage_into(raw, out.total.insert(Coverage::default()), &tpath)?;
-    }
+    coverage_into(period.total, &mut out.total, &|| {
+        format!("{}.Total", path())
+    })?;
     Ok(out)
 }
 
@@ -373,12 +371,6 @@ fn amount_into(
     }
 }
 
-fn coverage(raw: raw::Coverage<'_>, path: &dyn Fn() -> String) -> Result<Coverage, Unreadable> {
-    let mut out = Coverage::default();
-    coverage_into(raw, &mut out, path)?;
-    Ok(out)
-}
-
 /// Each figure of a raw object parsed into its field of `out`: `field <- raw member as AWS's
 /// name`, `percent` for the members that may end in `%`.
 macro_rules! figures_into {
@@ -390,12 +382,15 @@ macro_rules! figures_into {
     }};
 }
 
-/// `Coverage` converted into `out` (empty), figure by figure where each is stored.
+/// A `Coverage` object, if present, converted into `slot` (empty), figure by figure where each
+/// is stored (as [`amount_into`] does for one figure).
 fn coverage_into(
-    raw: raw::Coverage<'_>,
-    out: &mut Coverage,
+    raw: Option<raw::Coverage<'_>>,
+    slot: &mut Option<Coverage>,
     path: &dyn Fn() -> String,
 ) -> Result<(), Unreadable> {
+    let Some(raw) = raw else { return Ok(()) };
+    let out = slot.insert(Coverage::default());
     if let Some(h) = raw.hours {
         let p = || format!("{}.CoverageHours", path());
         figures_into!(out.coverage_hours.insert(CoverageHours::default()), h, &p;
