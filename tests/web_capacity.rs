@@ -31,6 +31,7 @@ async fn the_list_shows_sorts_and_filters_the_sample_reservations() {
     );
     assert_eq!(ids.len(), 9);
     let mut sorted = ids.clone();
+    #[allow(clippy::disallowed_methods)] // a test: std's sort as the oracle, no wasm to keep small
     sorted.sort();
     assert_eq!(ids, sorted, "sorted by ID by default");
 
@@ -46,6 +47,7 @@ async fn the_list_shows_sorts_and_filters_the_sample_reservations() {
     .map(|t| t.replace(',', "").parse().unwrap())
     .collect();
     let mut ascending = totals.clone();
+    #[allow(clippy::disallowed_methods)] // a test: std's sort as the oracle, no wasm to keep small
     ascending.sort();
     assert_eq!(totals, ascending, "sorted by total; headers {headers:?}");
 

@@ -23,18 +23,31 @@ impl Amount {
         } else {
             text
         };
-        let first = *digits.as_bytes().first()?;
-        if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-            return None;
-        }
-        let value = match fast_decimal(digits) {
-            Some(v) => v,
-            None => general_decimal(digits)?,
-        };
+        let value = decimal(digits)?;
         Some(Amount {
             text: NumberText::new(text),
             value,
         })
+    }
+}
+
+/// A decimal's value, correctly rounded (what Python's `float()` gives): the reader of
+/// [`Amount::parse`], for the app's other numbers too (CloudWatch's values and timestamps, a
+/// typed threshold), so the app carries one float reader. Rust's `str::parse::<f64>` would add
+/// its own, with a 10 KB table of powers of five (BENCHMARKS.md).
+///
+/// `None` for text that is not a decimal (`-?\d*(\.\d*)?([eE][+-]?\d+)?` with a digit, a
+/// leading `+` allowed), `NaN` and infinities included, and for what no answer of AWS holds:
+/// a magnitude past the largest double (Python reads infinity), or more than 800 significant
+/// digits or a power of ten past ±800.
+pub fn decimal(text: &str) -> Option<f64> {
+    let first = *text.as_bytes().first()?;
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return None;
+    }
+    match fast_decimal(text) {
+        Some(v) => Some(v),
+        None => general_decimal(text),
     }
 }
 
@@ -496,6 +509,68 @@ mod tests {
             "12345678901234567890.1234567890",
         ] {
             assert_eq!(NumberText::new(text), text);
+        }
+    }
+
+    #[test]
+    fn decimal_reads_what_rusts_parser_reads_in_the_doubles_range() {
+        for text in [
+            "0",
+            "-0",
+            "0.0",
+            "81.5",
+            "+2.5",
+            ".5",
+            "5.",
+            "1e3",
+            "1E+3",
+            "2.5e-3",
+            "-1.0E-4",
+            "1697760000",
+            "1.6977600005E9",
+            "12.345678901234567",
+            "0.1000000000000000055511151231257827",
+            "1.7976931348623157e308",
+            "2.2250738585072014e-308",
+            "4.9406564584124654e-324",
+            "2.4703282292062328e-324",
+            "1e-400",
+            "9007199254740993",
+            "123456789012345678901234567890",
+        ] {
+            let rust: f64 = text.parse().unwrap();
+            assert_eq!(
+                decimal(text).map(f64::to_bits),
+                Some(rust.to_bits()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn decimal_refuses_what_is_not_a_finite_decimal() {
+        for text in [
+            "",
+            "-",
+            ".",
+            "e3",
+            "1e",
+            "1e+",
+            "NaN",
+            "nan",
+            "inf",
+            "-infinity",
+            "Infinity",
+            "1,5",
+            "1.5.2",
+            "0x10",
+            "1_000",
+            " 1",
+            "1 ",
+            "1e400",
+            "-1.8e308",
+        ] {
+            assert_eq!(decimal(text), None, "{text:?}");
         }
     }
 

@@ -20,7 +20,7 @@ mod amount;
 mod commitments;
 pub mod raw;
 
-pub use amount::{Amount, NumberText};
+pub use amount::{decimal, Amount, NumberText};
 pub use commitments::*;
 
 use serde::{Deserialize, Serialize};

@@ -19,7 +19,7 @@ pub fn aws_origins() -> Vec<String> {
         .filter_map(Result::ok)
         .map(|e| origin_of(&e.url).to_owned())
         .collect();
-    origins.sort();
+    crate::sort::sort(&mut origins);
     origins.dedup();
     origins
 }

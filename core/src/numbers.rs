@@ -8,6 +8,10 @@
 //! zero (`-0.001` reads `0.00`, not `-0.00`). A percentage's `%` is preceded by a no-break
 //! space, so the sign never wraps away from its number.
 
+/// Reads a decimal's text, correctly rounded: the app's one float reader (see
+/// [`lens_ce_read::decimal`]), for every number read from text.
+pub use lens_ce_read::decimal as read_decimal;
+
 /// What kind of figure a number is, for tables and hovers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

@@ -127,8 +127,9 @@ pub fn ListHistory() -> impl IntoView {
 
     let threshold = Memo::new(move |_| {
         let text = threshold_text.get();
-        match text.trim().parse::<f64>() {
-            Ok(t) if (0.0..=100.0).contains(&t) => Ok(t),
+        // The app's one float reader (`parse::<f64>` would add its own: BENCHMARKS.md).
+        match crate::numbers::read_decimal(text.trim()) {
+            Some(t) if (0.0..=100.0).contains(&t) => Ok(t),
             _ => Err(format!(
                 "“{}” is not a percentage from 0 to 100: the flags use the last valid threshold.",
                 text.trim()

@@ -115,7 +115,7 @@ pub fn side_by_side(tables: [Option<&Table>; 4]) -> Vec<crate::coverage::Series>
         .iter()
         .flat_map(|(_, s)| s.points.iter().map(|(d, _)| d.clone()))
         .collect();
-    dates.sort_unstable();
+    crate::sort::sort(&mut dates);
     dates.dedup();
     lines
         .into_iter()

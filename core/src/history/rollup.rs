@@ -60,7 +60,7 @@ pub fn by_instance_type<'a>(
             _ => {}
         }
     }
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, &|a, b| {
         b.unused_hours
             .total_cmp(&a.unused_hours)
             .then_with(|| a.instance_type.cmp(&b.instance_type))

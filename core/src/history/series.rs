@@ -59,21 +59,23 @@ pub fn collect(pages: &[MetricDataPage]) -> BTreeMap<String, Series> {
             };
         }
     }
-    raw.into_iter()
-        .map(|(id, (mut points, problem))| {
-            points.sort_by_key(|p| p.0);
-            points.dedup_by_key(|p| p.0);
-            let (timestamps, values) = points.into_iter().unzip();
-            (
-                id,
-                Series {
-                    timestamps,
-                    values,
-                    problem,
-                },
-            )
-        })
-        .collect()
+    // Inserted one by one, not `collect`ed: a map collected from an iterator sorts its
+    // entries first, one more copy of the stable sort in the wasm (BENCHMARKS.md).
+    let mut out = BTreeMap::new();
+    for (id, (mut points, problem)) in raw {
+        crate::sort::sort_by_key(&mut points, &|p| p.0);
+        points.dedup_by_key(|p| p.0);
+        let (timestamps, values) = points.into_iter().unzip();
+        out.insert(
+            id,
+            Series {
+                timestamps,
+                values,
+                problem,
+            },
+        );
+    }
+    out
 }
 
 /// How a reservation did over the list's window.
@@ -223,7 +225,7 @@ pub fn usage_history(
         .chain(&utilization.timestamps)
         .copied()
         .collect();
-    times.sort_unstable();
+    crate::sort::sort(&mut times);
     times.dedup();
     let at = |s: &Series, t: i64| s.timestamps.binary_search(&t).ok().map(|i| s.values[i]);
     let points: Vec<DetailPoint> = times
@@ -287,7 +289,7 @@ pub fn usage_history(
             text: "Reservation ended".into(),
         });
     }
-    markers.sort_by_key(|m| m.t);
+    crate::sort::sort_by_key(&mut markers, &|m| m.t);
     let problems = [USED, TOTAL, UTILIZATION]
         .iter()
         .filter_map(|id| get(id).problem.clone())

@@ -53,13 +53,16 @@ pub struct HistoryRow {
 
 /// The list's rows with their figures, flagged against `threshold` percent.
 pub fn history_rows(rows: &[ReservationRow], figures: &Figures, threshold: f64) -> Vec<HistoryRow> {
-    let by_id: BTreeMap<&str, &Group> = match figures {
-        Figures::Manager { groups, .. } => groups
-            .iter()
-            .filter_map(|g| Some((g.dimension.reservation_id.as_deref()?, g)))
-            .collect(),
-        Figures::CloudWatch { .. } => BTreeMap::new(),
-    };
+    // Inserted one by one, not `collect`ed: a map collected from an iterator sorts its
+    // entries first, one more copy of the stable sort in the wasm (BENCHMARKS.md).
+    let mut by_id: BTreeMap<&str, &Group> = BTreeMap::new();
+    if let Figures::Manager { groups, .. } = figures {
+        for g in groups {
+            if let Some(id) = g.dimension.reservation_id.as_deref() {
+                by_id.insert(id, g);
+            }
+        }
+    }
     rows.iter()
         .map(|r| {
             let (f, cost) = match figures {
@@ -244,7 +247,7 @@ impl HistoryColumn {
 
 /// Sorts `rows` by `sort`, ties by reservation id.
 pub fn sort_history(rows: &mut [HistoryRow], sort: Sort<HistoryColumn>) {
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, &|a, b| {
         sort.direction
             .apply(sort.column.compare(a, b))
             .then_with(|| natural_cmp(&a.id, &b.id))
@@ -314,7 +317,7 @@ pub fn account_rows(groups: &[Group]) -> Vec<AccountRow> {
             total_cost: g.get(TOTAL_COST),
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(&mut rows, &|a, b| {
         b.unused_cost
             .unwrap_or(0.0)
             .total_cmp(&a.unused_cost.unwrap_or(0.0))

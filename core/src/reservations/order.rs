@@ -120,7 +120,7 @@ mod tests {
             "m5.xlarge",
             "c7i.4xlarge",
         ];
-        v.sort_by(|a, b| natural_cmp(a, b));
+        crate::sort::sort_by(&mut v, &|a, b| natural_cmp(a, b));
         assert_eq!(
             v,
             [

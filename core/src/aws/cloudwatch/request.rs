@@ -243,7 +243,7 @@ fn check_input(input: &GetMetricDataInput) -> Result<(), InputError> {
         })?;
     }
     let mut ids: Vec<&str> = queries.iter().map(|q| q.id.as_str()).collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     if let Some(pair) = ids.windows(2).find(|w| w[0] == w[1]) {
         return Err(InputError::Duplicate {
             field: "MetricDataQueries.Id",

@@ -196,7 +196,7 @@ fn timestamp(json: &str) -> Option<i64> {
 }
 
 fn seconds(text: &str) -> Option<i64> {
-    let value: f64 = text.parse().ok()?;
+    let value = crate::numbers::read_decimal(text)?;
     (value.is_finite() && value.abs() <= MAX_SECONDS).then(|| value.floor() as i64)
 }
 
@@ -207,8 +207,48 @@ fn number(json: &str) -> Option<f64> {
         "\"NaN\"" => Some(f64::NAN),
         "\"Infinity\"" => Some(f64::INFINITY),
         "\"-Infinity\"" => Some(f64::NEG_INFINITY),
-        // A JSON number's text is also Rust's float syntax; `null`, `true` and text are not.
-        _ if json.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => json.parse().ok(),
+        // A JSON number's text is a decimal `numbers::read_decimal` reads (correctly rounded,
+        // as Python does; past the largest double it is refused, where Python reads infinity:
+        // CloudWatch writes finite doubles); `null`, `true` and text are not numbers.
+        _ if json.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
+            crate::numbers::read_decimal(json)
+        }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(json: &str) -> Result<Vec<f64>, AwsError> {
+        let body =
+            format!(r#"{{"MetricDataResults":[{{"Id":"u","Timestamps":[],"Values":[{json}]}}]}}"#);
+        parse_get_metric_data(body.as_bytes()).map(|p| p.metric_data_results[0].values.clone())
+    }
+
+    #[test]
+    fn values_are_read_correctly_rounded_in_every_json_number_form() {
+        let read = values(r#"0, 12.5, -3, 1.5E2, 2.5e-3, 0.1000000000000000055511151231257827, 4.9406564584124654E-324, "NaN", "Infinity", "-Infinity""#).unwrap();
+        assert_eq!(read[..7], [0.0, 12.5, -3.0, 150.0, 0.0025, 0.1, 5e-324]);
+        assert!(read[7].is_nan());
+        assert_eq!(read[8..], [f64::INFINITY, f64::NEG_INFINITY]);
+    }
+
+    #[test]
+    fn a_value_past_the_largest_double_is_named_as_not_a_number() {
+        let err = values("1, 1e400").unwrap_err().to_string();
+        assert!(err.contains("MetricDataResults[0].Values[1]"), "{err}");
+        assert!(err.contains("1e400"), "{err}");
+    }
+
+    #[test]
+    fn timestamps_written_as_numbers_are_rounded_down_to_seconds() {
+        let body = r#"{"MetricDataResults":[{"Id":"u","Timestamps":[1.6977600005E9, 1697763600, 1.697767200999e9],"Values":[1,2,3]}]}"#;
+        let page = parse_get_metric_data(body.as_bytes()).unwrap();
+        assert_eq!(
+            page.metric_data_results[0].timestamps,
+            [1_697_760_000, 1_697_763_600, 1_697_767_200]
+        );
     }
 }
