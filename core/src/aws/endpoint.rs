@@ -598,7 +598,7 @@ fn split_host_port(authority: &str) -> Result<(String, Option<u16>), EndpointErr
 
 /// Only plain segments: SigV4 signs the path after normalising and percent-encoding it, and
 /// signers differ on edge cases (`//`, `.`, `%`), so we accept only paths they all agree on.
-fn validate_path(path: &str) -> Result<(), EndpointError> {
+pub(crate) fn validate_path(path: &str) -> Result<(), EndpointError> {
     if path.is_empty() || path == "/" {
         return Ok(());
     }

@@ -1,17 +1,19 @@
-//! SigV4 signing: `aws-sigv4`'s signature over our [`HttpRequest`].
+//! SigV4 signing: `aws-sigv4`'s signing key over our [`HttpRequest`].
 //!
-//! The requests this app sends (a `POST` to a plain path, no query, a few protocol headers
-//! of plain ASCII) have their canonical request written here, and `aws-sigv4` derives the
+//! The requests this app sends (a `POST` to a path of plain segments, no query, a few
+//! protocol headers) have their canonical request written here, and `aws-sigv4` derives the
 //! signing key (`v4::generate_signing_key`). The key is derived once per secret, day, region
 //! and service and kept with the credentials as the HMAC keyed with it ([`SigningKeys`]),
-//! which signs: four HMACs and two hash blocks fewer per request. Anything else (a path with dots, percent
-//! signs or other characters `aws-sigv4` normalizes or encodes, a header value with spaces)
-//! goes through `aws-sigv4`'s whole `http_request::sign`. Why not always that: it builds an
-//! `http::HeaderMap`, parses the URL and derives the key on every call, and cannot take a
-//! derived key; on the short path a request is signed in 8.7 µs in Chromium, not 29.2
-//! (BENCHMARKS.md). Both paths give the same bytes: every request vector from botocore goes
-//! through the short path, and a differential test holds it to `aws-sigv4` on generated
-//! requests.
+//! which signs: four HMACs and two hash blocks fewer per request. Why not `aws-sigv4`'s whole
+//! `http_request::sign`: it builds an `http::HeaderMap`, parses the URL and derives the key on
+//! every call, and cannot take a derived key; here a request is signed in 8.7 µs in Chromium,
+//! not 29.2. And the app no longer carries it: every path an endpoint may have
+//! (`endpoint::validate_path`) and every header value is signed here, so `http_request::sign`
+//! was reached by nothing the app accepts, and it and the `http` crate under it were 36 KB gzip
+//! of the app (BENCHMARKS.md). It stays the oracle: every request vector from botocore is
+//! signed here, and a differential test holds this module to `aws-sigv4`'s whole path on
+//! generated requests, byte for byte, and checks that what it refuses no endpoint the app
+//! accepts can make.
 //!
 //! Time is an argument: `SystemTime::now()` panics on wasm32, so the transport builds the
 //! time from `js_sys::Date::now()` and tests pass a fixed one.
@@ -24,6 +26,7 @@ use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::sync::Mutex;
 use std::time::SystemTime;
 
@@ -88,19 +91,17 @@ pub fn sign_request(
     credentials: &Credentials,
     time: SystemTime,
 ) -> Result<HttpRequest, SignError> {
-    match sign_plain(endpoint, headers, &body, credentials, time) {
-        Some(headers) => Ok(HttpRequest {
-            method: "POST",
-            url: endpoint.url.clone(),
-            headers,
-            body,
-        }),
-        None => sign_with_aws_sigv4(endpoint, headers, body, credentials, time),
-    }
+    let headers = sign_plain(endpoint, headers, &body, credentials, time)?;
+    Ok(HttpRequest {
+        method: "POST",
+        url: endpoint.url.clone(),
+        headers,
+        body,
+    })
 }
 
-/// The same, always through `aws-sigv4`'s `http_request::sign` (what [`sign_request`] falls
-/// back to, and what the differential test compares it with).
+/// The same through `aws-sigv4`'s whole `http_request::sign`: what the tests hold
+/// [`sign_request`] to (the app does not call it, so it is not in the wasm).
 pub fn sign_with_aws_sigv4(
     endpoint: &ResolvedEndpoint,
     headers: &[(&'static str, &str)],
@@ -175,8 +176,33 @@ const NOT_PLAIN_NAMES: [&str; 7] = [
     "x-amz-security-token",
 ];
 
-/// A header value `aws-sigv4` would sign as it is: visible ASCII and single spaces inside,
-/// nothing to trim or fold.
+/// A header value as `aws-sigv4` signs it (`normalize_header_value`): spaces trimmed at both
+/// ends and each run of them folded into one; `None` for a byte an HTTP header can't carry
+/// (a control character other than tab, or DEL), which `aws-sigv4` refuses too.
+fn canonical_value(value: &str) -> Option<Cow<'_, str>> {
+    if is_plain_value(value) {
+        return Some(Cow::Borrowed(value));
+    }
+    if !value.bytes().all(is_header_byte) {
+        return None;
+    }
+    let trimmed = value.trim_matches(' ');
+    let mut out = String::with_capacity(trimmed.len());
+    for c in trimmed.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    Some(Cow::Owned(out))
+}
+
+/// A byte `http::HeaderValue` accepts.
+fn is_header_byte(b: u8) -> bool {
+    (b >= 32 && b != 127) || b == b'\t'
+}
+
+/// A header value signed as it is: visible ASCII and single spaces inside, nothing to trim or
+/// fold.
 fn is_plain_value(value: &str) -> bool {
     // One pass over the bytes (the session token is about 400 of them, on every request).
     let bytes = value.as_bytes();
@@ -190,7 +216,7 @@ fn is_plain_value(value: &str) -> bool {
     previous != b' '
 }
 
-/// A lower-case header name the short path may sign.
+/// A lower-case header name signed here (the protocol headers are).
 fn is_plain_name(name: &str) -> bool {
     !name.is_empty()
         && name
@@ -200,7 +226,10 @@ fn is_plain_name(name: &str) -> bool {
 }
 
 /// The canonical URI of `url` when `aws-sigv4` would neither normalize nor encode its path:
-/// no query, and a path of unreserved characters other than `.` and single slashes.
+/// no query, and a path of unreserved characters in segments that are neither empty (no `//`)
+/// nor `.` or `..` (one trailing slash allowed). These are the paths an endpoint override may
+/// have (`endpoint::validate_path`), so every request the app makes has one; for them
+/// `aws-sigv4`'s normalization and encoding change nothing.
 fn plain_path(url: &str) -> Option<&str> {
     let after_scheme = url.find("://")? + 3;
     let path = url[after_scheme..]
@@ -211,8 +240,13 @@ fn plain_path(url: &str) -> Option<&str> {
     }
     let plain = path
         .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'/'));
-    (plain && !path.contains("//")).then_some(path)
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'/' | b'.'));
+    let segments = path[1..].strip_suffix('/').unwrap_or(&path[1..]);
+    let plain_segments = path == "/"
+        || segments
+            .split('/')
+            .all(|segment| !matches!(segment, "" | "." | ".."));
+    (plain && plain_segments && path.starts_with('/')).then_some(path)
 }
 
 /// HMAC-SHA256 keyed with `key` (any length).
@@ -233,58 +267,70 @@ fn push_hex(out: &mut String, bytes: &[u8; 32]) {
     out.push_str(std::str::from_utf8(&buf).unwrap_or_else(|_| unreachable!("hex is ASCII")));
 }
 
-/// Whether [`sign_request`] signs this request on the short path (the module's text), not
-/// through `aws-sigv4`'s `http_request::sign`.
-pub fn takes_short_path(
+/// Whether [`sign_request`] signs this request: every request the app makes (what it refuses
+/// no endpoint or credentials the app accepts can give).
+pub fn can_sign(
     endpoint: &ResolvedEndpoint,
     headers: &[(&'static str, &str)],
     credentials: &Credentials,
 ) -> bool {
-    plain_parts(endpoint, headers, credentials, "").is_some()
+    plain_parts(endpoint, headers, credentials, "").is_ok()
 }
 
-/// A plain request's canonical URI and every header it signs, sorted by name (the protocol
-/// headers, `host`, `x-amz-date` as `amz_date`, the session token), or None when the request
-/// is not plain (the module's text) or names a header twice.
+/// A header the request signs: its name, the value sent and the value signed.
+type Signed<'a> = (&'a str, &'a str, Cow<'a, str>);
+
+/// A request's canonical URI and every header it signs, sorted by name (the protocol headers,
+/// `host`, `x-amz-date` as `amz_date`, the session token), or why it is not signed: a path or
+/// a header name outside the module's text, a value no header can carry, a name twice.
 fn plain_parts<'a>(
     endpoint: &'a ResolvedEndpoint,
     headers: &[(&'static str, &'a str)],
     credentials: &'a Credentials,
     amz_date: &'a str,
-) -> Option<(&'a str, Vec<(&'a str, &'a str)>)> {
-    let path = plain_path(&endpoint.signing_url)?;
-    let token = credentials.session_token();
-    let plain = is_plain_value(&endpoint.signing_host)
-        && token.is_none_or(is_plain_value)
-        && headers
-            .iter()
-            .all(|(k, v)| is_plain_name(k) && is_plain_value(v));
-    if !plain {
-        return None;
+) -> Result<(&'a str, Vec<Signed<'a>>), SignError> {
+    let refuse = |why: &str| Err(SignError::Signer(why.to_owned()));
+    let Some(path) = plain_path(&endpoint.signing_url) else {
+        return refuse("its path has characters or segments this app does not sign");
+    };
+    let mut signed: Vec<Signed<'a>> = Vec::with_capacity(headers.len() + 3);
+    for &(name, value) in headers {
+        if !is_plain_name(name) {
+            return refuse("a header name this app does not sign");
+        }
+        let Some(canonical) = canonical_value(value) else {
+            return refuse("a header value with a control character");
+        };
+        signed.push((name, value, canonical));
     }
-    let mut signed: Vec<(&str, &str)> = headers.to_vec();
-    signed.push(("host", &endpoint.signing_host));
-    signed.push(("x-amz-date", amz_date));
-    if let Some(token) = token {
-        signed.push(("x-amz-security-token", token));
+    let Some(host) = canonical_value(&endpoint.signing_host) else {
+        return refuse("a host with a control character");
+    };
+    signed.push(("host", &endpoint.signing_host, host));
+    signed.push(("x-amz-date", amz_date, Cow::Borrowed(amz_date)));
+    if let Some(token) = credentials.session_token() {
+        // `aws-sigv4` signs the token as it is, not folded.
+        if !token.bytes().all(is_header_byte) {
+            return refuse("a session token with a control character");
+        }
+        signed.push(("x-amz-security-token", token, Cow::Borrowed(token)));
     }
     crate::sort::sort_by(&mut signed, &|a, b| a.0.cmp(b.0));
     if signed.windows(2).any(|w| w[0].0 == w[1].0) {
-        return None;
+        return refuse("a header named twice");
     }
-    Some((path, signed))
+    Ok((path, signed))
 }
 
-/// Signs a plain request (the module's text): the headers to send, as [`sign_with_aws_sigv4`]
-/// writes them (every signed header but `host`, sorted by name, then `authorization`), or None
-/// for `aws-sigv4`'s whole path.
+/// Signs a request (the module's text): the headers to send, as [`sign_with_aws_sigv4`]
+/// writes them (every signed header but `host`, sorted by name, then `authorization`).
 fn sign_plain(
     endpoint: &ResolvedEndpoint,
     headers: &[(&'static str, &str)],
     body: &str,
     credentials: &Credentials,
     time: SystemTime,
-) -> Option<Vec<(String, String)>> {
+) -> Result<Vec<(String, String)>, SignError> {
     let amz_date = crate::aws::datetime::compact_utc(time::OffsetDateTime::from(time));
     let (path, signed) = plain_parts(endpoint, headers, credentials, &amz_date)?;
     let mut names = String::with_capacity(80);
@@ -292,13 +338,13 @@ fn sign_plain(
         160 + path.len()
             + signed
                 .iter()
-                .map(|(n, v)| 2 * n.len() + v.len() + 2)
+                .map(|(n, _, v)| 2 * n.len() + v.len() + 2)
                 .sum::<usize>(),
     );
     canonical.push_str("POST\n");
     canonical.push_str(path);
     canonical.push_str("\n\n");
-    for (name, value) in &signed {
+    for (name, _, value) in &signed {
         if !names.is_empty() {
             names.push(';');
         }
@@ -346,8 +392,8 @@ fn sign_plain(
         .into();
     let mut out: Vec<(String, String)> = signed
         .iter()
-        .filter(|(name, _)| *name != "host")
-        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .filter(|(name, _, _)| *name != "host")
+        .map(|(name, sent, _)| (name.to_string(), sent.to_string()))
         .collect();
     let mut authorization = String::with_capacity(240);
     for part in [
@@ -363,13 +409,14 @@ fn sign_plain(
     }
     push_hex(&mut authorization, &signature);
     out.push(("authorization".into(), authorization));
-    Some(out)
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{sign_request, sign_with_aws_sigv4, takes_short_path};
+    use super::{can_sign, sign_request, sign_with_aws_sigv4};
     use crate::aws::credentials::{Credentials, KeyChecks};
+    use crate::aws::endpoint::validate_path;
     use crate::aws::endpoint::{resolve, ResolvedEndpoint, Service};
     use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -392,12 +439,13 @@ mod tests {
         }
     }
 
-    /// Generated requests, signed by the short path where it applies and always by
-    /// `aws-sigv4`'s whole path: the same request, byte for byte, or the same error. The
-    /// credentials are reused across requests, so keys derived for one day, region and
-    /// service are reused for later ones.
+    /// Generated requests, signed here and by `aws-sigv4`'s whole path: the same request, byte for byte, for every request signed
+    /// here; what is refused here is either refused by `aws-sigv4` too or has what no request of
+    /// the app has (a path `endpoint::validate_path` refuses, a header name it never sends, a
+    /// name twice). The credentials are reused across requests, so keys derived for one day,
+    /// region and service are reused for later ones.
     #[test]
-    fn the_short_path_signs_exactly_as_aws_sigv4() {
+    fn every_request_is_signed_exactly_as_aws_sigv4_signs_it() {
         const PATHS: &[&str] = &[
             "",
             "/",
@@ -406,7 +454,12 @@ mod tests {
             "/a/b/c",
             "/x_y-z~",
             "/a.b",
+            "/v1.0/ce/",
+            "/.well-known",
+            "/a./b",
             "/..",
+            "/a/../b",
+            "/a/./b",
             "/./",
             "//",
             "/a//b",
@@ -434,6 +487,9 @@ mod tests {
             "padded ",
             "two  spaces",
             "tab\there",
+            " many   spaces  inside ",
+            "bell\u{7}",
+            "caf\u{e9}",
             "a",
         ];
         const NAMES: &[&str] = &["content-type", "x-amz-target", "x-custom-1", "user-agent"];
@@ -449,9 +505,10 @@ mod tests {
             Credentials::new("AKIAIOSFODNN7EXAMPLE", SECRET, None).unwrap(),
             Credentials::new("ASIAIOSFODNN7EXAMPLE", SECRET, Some(TOKEN)).unwrap(),
             Credentials::new_for("test", "test", Some("a token"), KeyChecks::StandIn).unwrap(),
+            Credentials::new_for("test", "test", Some("two  spaces"), KeyChecks::StandIn).unwrap(),
         ];
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let mut short = 0;
+        let (mut signed, mut refused) = (0, 0);
         let total = 12_000;
         for _ in 0..total {
             let scheme = *rng.pick(&["https", "http"]);
@@ -478,27 +535,41 @@ mod tests {
                     (rng.next() % 1_000_000_000) as u32,
                 );
             let body = (*rng.pick(BODIES)).to_owned();
-            if takes_short_path(&endpoint, &headers, creds) {
-                short += 1;
-            }
+            let mut names: Vec<&str> = headers.iter().map(|(k, _)| *k).collect();
+            crate::sort::sort(&mut names);
+            let the_app_could_send = validate_path(path).is_ok()
+                && names.iter().all(|n| super::is_plain_name(n))
+                && names.windows(2).all(|w| w[0] != w[1]);
             let ours = sign_request(&endpoint, &headers, body.clone(), creds, time);
+            assert_eq!(can_sign(&endpoint, &headers, creds), ours.is_ok());
             let theirs = sign_with_aws_sigv4(&endpoint, &headers, body, creds, time);
             match (&ours, &theirs) {
-                (Ok(a), Ok(b)) => assert!(
-                    a == b,
-                    "{endpoint:?} {headers:?} {time:?}\n ours:      {:?}\n aws-sigv4: {:?}",
-                    a.headers,
-                    b.headers
-                ),
-                (Err(a), Err(b)) => assert_eq!(a, b),
-                _ => panic!("{endpoint:?} {headers:?}: one signed, the other did not"),
+                (Ok(a), Ok(b)) => {
+                    signed += 1;
+                    assert!(
+                        a == b,
+                        "{endpoint:?} {headers:?} {time:?}\n ours:      {:?}\n aws-sigv4: {:?}",
+                        a.headers,
+                        b.headers
+                    );
+                }
+                (Err(_), Err(_)) => refused += 1,
+                (Err(e), Ok(_)) => {
+                    refused += 1;
+                    assert!(
+                        !the_app_could_send,
+                        "{endpoint:?} {headers:?}: refused ({e}), aws-sigv4 signs it, and the app could send it"
+                    );
+                }
+                (Ok(_), Err(e)) => {
+                    panic!("{endpoint:?} {headers:?}: signed here, refused by aws-sigv4 ({e})")
+                }
             }
         }
-        // Both paths are exercised, each for a thousand requests or more (most generated
-        // requests have something only the whole path handles: the short one is the plain case).
+        // Both outcomes are exercised, each for a thousand requests or more.
         assert!(
-            short >= 1_000 && total - short >= 1_000,
-            "{short} of {total} on the short path"
+            signed >= 1_000 && refused >= 1_000,
+            "{signed} signed and {refused} refused of {total}"
         );
     }
 
