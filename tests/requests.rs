@@ -332,7 +332,7 @@ fn requests_match_botocore_byte_for_byte() {
     let all = doc["vectors"].as_array().unwrap();
     assert!(all.len() >= 200, "expected the full vector table");
     let mut failures = Vec::new();
-    // The vectors signed through aws-sigv4's whole path rather than the short one (aws::sign).
+    // The vectors aws::sign refuses to sign (none may be).
     let mut refused = Vec::new();
     for v in all {
         let name = v["name"].as_str().unwrap();

@@ -19,7 +19,7 @@
 //! time from `js_sys::Date::now()` and tests pass a fixed one.
 
 use super::credentials::Credentials;
-use super::endpoint::ResolvedEndpoint;
+use super::endpoint::{validate_path, ResolvedEndpoint};
 use super::http::HttpRequest;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;
@@ -225,11 +225,10 @@ fn is_plain_name(name: &str) -> bool {
         && !NOT_PLAIN_NAMES.contains(&name)
 }
 
-/// The canonical URI of `url` when `aws-sigv4` would neither normalize nor encode its path:
-/// no query, and a path of unreserved characters in segments that are neither empty (no `//`)
-/// nor `.` or `..` (one trailing slash allowed). These are the paths an endpoint override may
-/// have (`endpoint::validate_path`), so every request the app makes has one; for them
-/// `aws-sigv4`'s normalization and encoding change nothing.
+/// The canonical URI of `url`: its path when it is one an endpoint override may have
+/// (`endpoint::validate_path`: no query, unreserved characters in segments that are neither
+/// empty nor `.` or `..`, one trailing slash allowed), for which `aws-sigv4`'s normalization
+/// and encoding change nothing; `None` for any other.
 fn plain_path(url: &str) -> Option<&str> {
     let after_scheme = url.find("://")? + 3;
     let path = url[after_scheme..]
@@ -238,15 +237,7 @@ fn plain_path(url: &str) -> Option<&str> {
     if path.is_empty() {
         return Some("/");
     }
-    let plain = path
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'/' | b'.'));
-    let segments = path[1..].strip_suffix('/').unwrap_or(&path[1..]);
-    let plain_segments = path == "/"
-        || segments
-            .split('/')
-            .all(|segment| !matches!(segment, "" | "." | ".."));
-    (plain && plain_segments && path.starts_with('/')).then_some(path)
+    validate_path(path).ok().map(|()| path)
 }
 
 /// HMAC-SHA256 keyed with `key` (any length).
@@ -439,10 +430,10 @@ mod tests {
         }
     }
 
-    /// Generated requests, signed here and by `aws-sigv4`'s whole path: the same request, byte for byte, for every request signed
-    /// here; what is refused here is either refused by `aws-sigv4` too or has what no request of
-    /// the app has (a path `endpoint::validate_path` refuses, a header name it never sends, a
-    /// name twice). The credentials are reused across requests, so keys derived for one day,
+    /// Generated requests, signed here and by `aws-sigv4`'s whole path: the same request, byte
+    /// for byte, for every request signed here; what is refused here is either refused by
+    /// `aws-sigv4` too or has what no request of the app has (a path `endpoint::validate_path`
+    /// refuses, a header name it never sends, a name twice). The credentials are reused across requests, so keys derived for one day,
     /// region and service are reused for later ones.
     #[test]
     fn every_request_is_signed_exactly_as_aws_sigv4_signs_it() {
