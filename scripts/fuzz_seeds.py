@@ -78,6 +78,8 @@ def main():
                         for p in sorted((FIXTURES / "filter").rglob("*.json"))],
         "url_state": [s.encode() for s in URL_STATES],
         "dates": [s.encode() for s in DATES],
+        # The first byte picks the node cap (0: the app's), the rest is the document.
+        "xml_tree": [bytes([0]) + p.read_bytes() for p in sorted(FIXTURES.rglob("*.xml"))],
     }
     for target, items in seeds.items():
         out = CORPUS / target

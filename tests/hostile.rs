@@ -189,7 +189,7 @@ fn deeply_nested_json() {
 
 #[test]
 fn deeply_nested_xml_in_an_unknown_element_is_skipped() {
-    // roxmltree builds the tree without recursion and we only look at known members, so depth
+    // The XML reader builds the tree without recursion and we only look at known members, so depth
     // costs memory (bounded by the node limit), not stack.
     let inner = format!("{}{}", "<a>".repeat(20_000), "</a>".repeat(20_000));
     let r = usage_with(&format!("<future>{inner}</future><state>active</state>"));

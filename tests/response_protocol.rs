@@ -12,8 +12,8 @@
 
 use lens_core::aws::error::{parse_error_response, AwsError, ErrorProtocol};
 use lens_core::aws::http::HttpResponse;
+use lens_core::aws::xml::Node;
 use lens_core::aws::xml::{self, Reader, Timestamp};
-use roxmltree::Node;
 use serde_json::{json, Map, Value};
 
 fn suite() -> Value {

@@ -2,7 +2,8 @@
 //!
 //! - A ~10 MB `GetReservationCoverage` answer, generated deterministically: 395 daily periods
 //!   (13 months) x 50 groups, every metric present. Goal: at least 200 MB/s.
-//! - A `GetCapacityReservationUsage` page with 1,000 accounts (the `MaxResults` ceiling).
+//! - A `GetCapacityReservationUsage` page with 1,000 accounts (the `MaxResults` ceiling), and
+//!   the same page read by the XML reader alone, beside roxmltree 0.21 (the reader it replaced).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use lens_core::aws::ce::parse_get_reservation_coverage;
@@ -119,6 +120,18 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(usage.body.len() as u64));
     group.bench_function("get_capacity_reservation_usage_1000_items", |b| {
         b.iter(|| parse_get_capacity_reservation_usage(black_box(&usage)).unwrap())
+    });
+    group.bench_function("xml_tree_usage_1000_items", |b| {
+        b.iter(|| lens_core::aws::xml::parse(black_box(&usage.body)).unwrap())
+    });
+    group.bench_function("roxmltree_usage_1000_items", |b| {
+        b.iter(|| {
+            let options = roxmltree::ParsingOptions {
+                nodes_limit: 2_000_000,
+                ..roxmltree::ParsingOptions::default()
+            };
+            roxmltree::Document::parse_with_options(black_box(&usage.body), options).unwrap()
+        })
     });
     group.finish();
 }

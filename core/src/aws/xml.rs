@@ -1,4 +1,4 @@
-//! Small helpers over `roxmltree` for AWS's XML (EC2 and query protocols).
+//! AWS's XML (EC2 and query protocols): the document read by [`tree`], and small helpers.
 //!
 //! Elements are matched by local name, ignoring namespaces, as botocore does. Members are read
 //! by name, so unknown elements are skipped: AWS adds members without notice.
@@ -7,23 +7,20 @@ use crate::aws::error::{
     checked_body, parse_error_response, AwsError, BadResponse, ErrorProtocol, Problem,
 };
 use crate::aws::http::HttpResponse;
-use roxmltree::{Document, Node, ParsingOptions};
-use std::borrow::Cow;
 use time::OffsetDateTime;
+
+pub mod tree;
+
+pub use tree::{Document, Node};
 
 /// At most this many XML nodes: a 1000-item usage page is about 5,000; a describe page of
 /// 1,000 reservations with tags about 60,000. The cap bounds memory on hostile input.
 const NODES_LIMIT: u32 = 2_000_000;
 
-/// Parse a document. DTDs are refused (roxmltree's default), which also rules out entity
-/// expansion attacks.
+/// Parse a document. DTDs are refused, which also rules out entity expansion attacks.
 pub fn parse(body: &str) -> Result<Document<'_>, String> {
     let body = body.strip_prefix('\u{feff}').unwrap_or(body);
-    let options = ParsingOptions {
-        nodes_limit: NODES_LIMIT,
-        ..ParsingOptions::default()
-    };
-    Document::parse_with_options(body, options).map_err(|e| e.to_string())
+    Document::parse(body, NODES_LIMIT)
 }
 
 /// The success document whose root element is `root`, or the error the answer carries
@@ -39,7 +36,7 @@ pub fn success_document<'i>(
     }
     let body = checked_body(resp)?;
     let doc = parse(body).map_err(|e| BadResponse::new(resp.status, Problem::InvalidXml(e)))?;
-    let found = doc.root_element().tag_name().name();
+    let found = doc.root_element().name();
     if found == "Response" || found == "ErrorResponse" {
         return Err(parse_error_response(resp, protocol));
     }
@@ -55,8 +52,7 @@ pub fn success_document<'i>(
 
 /// The first child element named `name`.
 pub fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    node.children()
-        .find(|c| c.is_element() && c.tag_name().name() == name)
+    node.children().find(|c| c.name() == name)
 }
 
 /// All child elements named `name`, in order (a flattened list, or a wrapper's `item`s).
@@ -64,8 +60,7 @@ pub fn children<'a, 'i: 'a>(
     node: Node<'a, 'i>,
     name: &'a str,
 ) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
-    node.children()
-        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+    node.children().filter(move |c| c.name() == name)
 }
 
 /// The items of a non-flattened list: `<wrapper><item/>...</wrapper>`.
@@ -84,27 +79,13 @@ pub fn list_items<'a, 'i: 'a>(
 /// Text split by comments or processing instructions (`t2.<!-- x -->medium`) is joined, as
 /// botocore's ElementTree reads it (it drops both); text after a child element is not the
 /// element's (ElementTree keeps it as the child's tail). CDATA is text.
-pub fn text<'a>(node: Node<'a, '_>) -> Cow<'a, str> {
-    let mut pieces = node
-        .children()
-        .take_while(|c| !c.is_element())
-        .filter_map(|c| c.is_text().then(|| c.text()).flatten());
-    let Some(first) = pieces.next() else {
-        return Cow::Borrowed("");
-    };
-    match pieces.next() {
-        None => Cow::Borrowed(first),
-        Some(second) => {
-            let mut joined = format!("{first}{second}");
-            pieces.for_each(|p| joined.push_str(p));
-            Cow::Owned(joined)
-        }
-    }
+pub fn text<'a>(node: Node<'a, '_>) -> &'a str {
+    node.text()
 }
 
 /// The text of child `name`, if present.
 pub fn child_text(node: Node<'_, '_>, name: &str) -> Option<String> {
-    child(node, name).map(|c| text(c).into_owned())
+    child(node, name).map(|c| text(c).to_owned())
 }
 
 /// Reads members of one element, naming each failure with the member's path.
@@ -189,10 +170,10 @@ impl<'a, 'i> Reader<'a, 'i> {
             return Ok(None);
         };
         let raw = text(node);
-        Timestamp::parse(&raw).map(Some).ok_or_else(|| {
+        Timestamp::parse(raw).map(Some).ok_or_else(|| {
             self.bad(Problem::NotATimestamp {
                 field: self.field(member),
-                text: raw.into_owned(),
+                text: raw.to_owned(),
             })
         })
     }

@@ -11,7 +11,7 @@ pub use reservation::*;
 use crate::aws::error::{AwsError, BadResponse, ErrorProtocol};
 use crate::aws::http::HttpResponse;
 use crate::aws::xml::{self, Reader};
-use roxmltree::{Document, Node};
+use crate::aws::xml::{Document, Node};
 
 /// `GetCapacityReservationUsageResult`: one page of who uses a reservation.
 #[derive(Clone, Debug, PartialEq, Default)]

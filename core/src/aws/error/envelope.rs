@@ -60,7 +60,7 @@ pub(crate) fn checked_body(resp: &HttpResponse) -> Result<&str, BadResponse> {
 fn xml_error(resp: &HttpResponse, body: &str) -> Result<ServiceError, Problem> {
     let doc = xml::parse(body).map_err(Problem::InvalidXml)?;
     let root = doc.root_element();
-    let (error, request_id) = match root.tag_name().name() {
+    let (error, request_id) = match root.name() {
         "Response" => (
             xml::child(root, "Errors").and_then(|e| xml::child(e, "Error")),
             xml::child_text(root, "RequestID").or_else(|| xml::child_text(root, "RequestId")),

@@ -6,8 +6,8 @@ use crate::aws::ec2::response::success_document;
 use crate::aws::ec2::ResourceTag;
 use crate::aws::error::{AwsError, BadResponse, Problem};
 use crate::aws::http::HttpResponse;
+use crate::aws::xml::Node;
 use crate::aws::xml::{self, Reader};
-use roxmltree::Node;
 use time::OffsetDateTime;
 
 /// `CapacityManagerStatus`.

@@ -5,8 +5,8 @@ use super::{interruptible_allocation, interruption_info, success_document};
 use super::{InterruptibleCapacityAllocation, InterruptionInfo};
 use crate::aws::error::{AwsError, BadResponse};
 use crate::aws::http::HttpResponse;
+use crate::aws::xml::Node;
 use crate::aws::xml::{self, Reader, Timestamp};
-use roxmltree::Node;
 
 /// `DescribeCapacityReservationsResult`: one page of reservations.
 #[derive(Clone, Debug, PartialEq, Default)]
