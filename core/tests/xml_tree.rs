@@ -393,3 +393,28 @@ fn refusals_name_what_and_where() {
     );
     assert!(Document::parse("<a><b/><b/></a>", 4).is_ok());
 }
+
+/// roxmltree keeps at most 65,536 distinct (prefix, URI) pairs in a document, `xml`'s
+/// included; a pair declared again is not a new one. (Declared on siblings: on one element,
+/// both readers check each declaration against the element's others, so 65,536 of them take
+/// minutes in a debug build.)
+#[test]
+fn caps_namespaces_as_roxmltree_does() {
+    let on_children = |n: usize, distinct: bool| {
+        let children: String = (0..n)
+            .map(|i| format!("<e xmlns:p=\"u{}\"/>", if distinct { i } else { 0 }))
+            .collect();
+        format!("<r>{children}</r>")
+    };
+    for (text, reads) in [
+        (on_children(65_535, true), true),
+        (on_children(65_536, true), false),
+        (on_children(70_000, false), true),
+    ] {
+        if let Some(difference) = oracle::difference(&text, 2_000_000) {
+            panic!("{difference}");
+        }
+        let ours = Document::parse(&text, 2_000_000);
+        assert_eq!(ours.is_ok(), reads, "{:?}", ours.err());
+    }
+}

@@ -14,7 +14,8 @@ pub mod tree;
 pub use tree::{Document, Node};
 
 /// At most this many XML nodes: a 1000-item usage page is about 5,000; a describe page of
-/// 1,000 reservations with tags about 60,000. The cap bounds memory on hostile input.
+/// 1,000 reservations with tags about 60,000. The cap bounds the tree on hostile input, as
+/// roxmltree's did.
 const NODES_LIMIT: u32 = 2_000_000;
 
 /// Parse a document. DTDs are refused, which also rules out entity expansion attacks.

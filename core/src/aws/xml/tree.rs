@@ -6,7 +6,8 @@
 //! What it accepts and how it reads it is roxmltree 0.21's, the reader the app used before
 //! (a port of its tokenizer and tree builder, MIT or Apache-2.0, less the DTD support, which
 //! was refused there too): well-formedness, XML characters, names, references, line ends,
-//! namespace prefixes bound and attributes unique by expanded name, and the node cap. A
+//! namespace prefixes bound and attributes unique by expanded name, the node cap and the
+//! namespace cap. A
 //! differential test holds the two to the same answer on every generated document
 //! (`tests/xml_tree.rs`), and so does the `xml_tree` fuzz target. It is written here because
 //! roxmltree's whole DOM (attributes, namespaces, DTD entities, positions, its iterators) was
@@ -38,7 +39,9 @@ pub struct Node<'a, 'i> {
 
 impl<'i> Document<'i> {
     /// Reads `text`. `nodes_limit` caps the nodes roxmltree would have made (the document,
-    /// elements, text runs, comments, processing instructions): a bound on memory.
+    /// elements, text runs, comments, processing instructions), which bounds the tree; the
+    /// namespaces in scope are kept as roxmltree keeps them, two bytes per element and
+    /// namespace for the elements that declare one.
     pub fn parse(text: &'i str, nodes_limit: u32) -> Result<Document<'i>, String> {
         // Room for every element at once (as roxmltree does): a `<` starts each one.
         let tags = text.bytes().filter(|b| *b == b'<').count();
@@ -48,7 +51,9 @@ impl<'i> Document<'i> {
             pos: 0,
             elements: Vec::with_capacity(tags.min(nodes_limit as usize)),
             open: Vec::new(),
-            ns: Vec::new(),
+            values: vec![(Some("xml"), Cow::Borrowed(XML_URI))],
+            sorted: vec![0],
+            ns: vec![0],
             nodes: 1,
             limit: nodes_limit,
             in_text: false,
@@ -133,9 +138,15 @@ struct Parser<'i> {
     pos: usize,
     elements: Vec<Element<'i>>,
     open: Vec<Open<'i>>,
-    /// Namespace declarations in scope, as roxmltree's `tree_order`: each element's own
-    /// declarations, then the copies of its parent's it does not redeclare.
-    ns: Vec<(Option<&'i str>, Cow<'i, str>)>,
+    /// The distinct (prefix, URI) pairs declared in the document, `xml`'s first, as
+    /// roxmltree's `Namespaces::values` (at most 65,536 of them, as there).
+    values: Vec<(Option<&'i str>, Cow<'i, str>)>,
+    /// `values` indices sorted by pair, to find a pair declared before.
+    sorted: Vec<u16>,
+    /// roxmltree's `tree_order`: for each element that declares namespaces, its own
+    /// declarations then a copy of each of its parent's it does not redeclare (an index into
+    /// `values`, two bytes). An element's namespaces in scope are a range of it (`Open::ns`).
+    ns: Vec<u16>,
     /// Nodes so far, the document node included (as roxmltree counts them).
     nodes: u32,
     limit: u32,
@@ -221,8 +232,8 @@ impl Buffer {
     }
 
     fn finish(self) -> String {
-        // Whole characters only were pushed: bytes of the input up to a byte below 0x80, and
-        // characters from references.
+        // Valid UTF-8: the input's bytes in order (only ASCII ones, `\r`, `\n` and `\t`,
+        // rewritten or dropped), and whole characters from references.
         String::from_utf8(self.0).unwrap_or_default()
     }
 }
@@ -684,23 +695,57 @@ impl<'i> Parser<'i> {
             if (local == "xml") != is_xml_uri {
                 return self.fail(at, "the xml namespace bound wrongly");
             }
-            if self.ns[own..].iter().any(|(p, _)| *p == Some(local)) {
+            if self.ns[own..]
+                .iter()
+                .any(|i| self.prefix_of(*i) == Some(local))
+            {
                 return self.fail(
                     at,
                     &format!("the namespace prefix '{local}' declared twice"),
                 );
             }
             if !is_xml_uri {
-                self.ns.push((Some(local), value));
+                self.declare(Some(local), value, at)?;
             }
         } else if local == "xmlns" {
             if value == XML_URI || value == XMLNS_URI {
                 return self.fail(at, "a reserved namespace as the default namespace");
             }
-            self.ns.push((None, value));
+            self.declare(None, value, at)?;
         } else {
             attributes.push((prefix, local, at));
         }
+        Ok(())
+    }
+
+    fn prefix_of(&self, i: u16) -> Option<&'i str> {
+        self.values[usize::from(i)].0
+    }
+
+    /// A namespace declaration of the start tag being read (roxmltree's `push_ns`).
+    fn declare(
+        &mut self,
+        prefix: Option<&'i str>,
+        uri: Cow<'i, str>,
+        at: usize,
+    ) -> Result<(), String> {
+        let values = &self.values;
+        let found = self.sorted.binary_search_by(|i| {
+            let (p, u) = &values[usize::from(*i)];
+            (*p, u.as_ref()).cmp(&(prefix, uri.as_ref()))
+        });
+        let index = match found {
+            Ok(sorted) => self.sorted[sorted],
+            Err(sorted) => {
+                let Ok(index) = u16::try_from(self.values.len()) else {
+                    return self.fail(at, "more namespaces than the reader allows");
+                };
+                self.values.push((prefix, uri));
+                self.sorted.insert(sorted, index);
+                index
+            }
+        };
+        self.ns.push(index);
         Ok(())
     }
 
@@ -712,8 +757,11 @@ impl<'i> Parser<'i> {
         at: usize,
     ) -> Result<Option<&str>, String> {
         let wanted = (!prefix.is_empty()).then_some(prefix);
-        match self.ns[range.0..range.1].iter().find(|(p, _)| *p == wanted) {
-            Some((_, uri)) => Ok(Some(uri)),
+        match self.ns[range.0..range.1]
+            .iter()
+            .find(|i| self.prefix_of(**i) == wanted)
+        {
+            Some(i) => Ok(Some(&self.values[usize::from(*i)].1)),
             None if prefix.is_empty() => Ok(None),
             None => self.fail(at, &format!("an unknown namespace prefix '{prefix}'")),
         }
@@ -733,10 +781,10 @@ impl<'i> Parser<'i> {
         let range = match self.open.last().map(|o| o.ns) {
             Some(parent) if own != self.ns.len() => {
                 for i in parent.0..parent.1 {
-                    let name = self.ns[i].0;
-                    if !self.ns[own..].iter().any(|(p, _)| *p == name) {
-                        let copy = self.ns[i].clone();
-                        self.ns.push(copy);
+                    let inherited = self.ns[i];
+                    let name = self.prefix_of(inherited);
+                    if !self.ns[own..].iter().any(|j| self.prefix_of(*j) == name) {
+                        self.ns.push(inherited);
                     }
                 }
                 (own, self.ns.len())
@@ -744,18 +792,18 @@ impl<'i> Parser<'i> {
             Some(parent) => parent,
             None => (own, self.ns.len()),
         };
-        for (i, &(a_prefix, a_local, at)) in attributes.iter().enumerate() {
-            let uri = |p: &str, at| match p {
-                "xml" => Ok(Some(XML_URI)),
-                "" => Ok(None),
-                p => self.namespace(range, p, at),
+        // Each attribute's expanded name, resolved once, against those before it.
+        let mut expanded: Vec<(Option<&str>, &str)> = Vec::with_capacity(attributes.len());
+        for &(a_prefix, a_local, at) in attributes {
+            let uri = match a_prefix {
+                "xml" => Some(XML_URI),
+                "" => None,
+                p => self.namespace(range, p, at)?,
             };
-            let this = uri(a_prefix, at)?;
-            for &(b_prefix, b_local, b_at) in &attributes[..i] {
-                if b_local == a_local && uri(b_prefix, b_at)? == this {
-                    return self.fail(at, &format!("the attribute '{a_local}' given twice"));
-                }
+            if expanded.contains(&(uri, a_local)) {
+                return self.fail(at, &format!("the attribute '{a_local}' given twice"));
             }
+            expanded.push((uri, a_local));
         }
         self.namespace(range, prefix, start + 1)?;
         self.count_node()?;
