@@ -78,8 +78,8 @@ fn epoch(t: Timestamp) -> Value {
 fn xml_value(node: Node<'_, '_>, s: &Value, shapes: &Value) -> Value {
     match s["type"].as_str().unwrap() {
         "structure" => xml_structure(node, s, shapes),
-        "float" | "double" => json!(xml::text(node).parse::<f64>().unwrap()),
-        _ => json!(xml::text(node)),
+        "float" | "double" => json!(node.text().parse::<f64>().unwrap()),
+        _ => json!(node.text()),
     }
 }
 

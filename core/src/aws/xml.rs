@@ -75,18 +75,9 @@ pub fn list_items<'a, 'i: 'a>(
         .flat_map(move |w| children(w, item))
 }
 
-/// An element's text; an empty element is `""` (as in botocore), not absent.
-///
-/// Text split by comments or processing instructions (`t2.<!-- x -->medium`) is joined, as
-/// botocore's ElementTree reads it (it drops both); text after a child element is not the
-/// element's (ElementTree keeps it as the child's tail). CDATA is text.
-pub fn text<'a>(node: Node<'a, '_>) -> &'a str {
-    node.text()
-}
-
 /// The text of child `name`, if present.
 pub fn child_text(node: Node<'_, '_>, name: &str) -> Option<String> {
-    child(node, name).map(|c| text(c).to_owned())
+    child(node, name).map(|c| c.text().to_owned())
 }
 
 /// Reads members of one element, naming each failure with the member's path.
@@ -127,7 +118,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let Some(node) = child(self.node, element) else {
             return Ok(None);
         };
-        match text(node).trim() {
+        match node.text().trim() {
             "true" => Ok(Some(true)),
             "false" => Ok(Some(false)),
             other => Err(self.bad(Problem::NotABoolean {
@@ -153,7 +144,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let Some(node) = child(self.node, element) else {
             return Ok(None);
         };
-        let text = text(node);
+        let text = node.text();
         let raw = text.trim();
         match raw.parse::<i64>() {
             Ok(v) if (0..=max).contains(&v) => Ok(Some(v)),
@@ -170,7 +161,7 @@ impl<'a, 'i> Reader<'a, 'i> {
         let Some(node) = child(self.node, element) else {
             return Ok(None);
         };
-        let raw = text(node);
+        let raw = node.text();
         Timestamp::parse(raw).map(Some).ok_or_else(|| {
             self.bad(Problem::NotATimestamp {
                 field: self.field(member),

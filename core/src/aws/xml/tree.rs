@@ -43,13 +43,11 @@ impl<'i> Document<'i> {
     /// namespaces in scope are kept as roxmltree keeps them, two bytes per element and
     /// namespace for the elements that declare one.
     pub fn parse(text: &'i str, nodes_limit: u32) -> Result<Document<'i>, String> {
-        // Room for every element at once (as roxmltree does): a `<` starts each one.
-        let tags = text.bytes().filter(|b| *b == b'<').count();
         let mut p = Parser {
             text,
             b: text.as_bytes(),
             pos: 0,
-            elements: Vec::with_capacity(tags.min(nodes_limit as usize)),
+            elements: Vec::new(),
             open: Vec::new(),
             values: vec![(Some("xml"), Cow::Borrowed(XML_URI))],
             sorted: vec![0],
@@ -81,7 +79,10 @@ impl<'a, 'i> Node<'a, 'i> {
     }
 
     /// The text before the first child element, references and line ends resolved, CDATA
-    /// included, comments and processing instructions dropped; `""` when there is none.
+    /// included; `""` when there is none (an empty element is `""` in botocore too, not
+    /// absent). Text split by comments or processing instructions (`t2.<!-- x -->medium`) is
+    /// joined, as botocore's ElementTree reads it (it drops both); text after a child element
+    /// is not the element's (ElementTree keeps it as the child's tail).
     pub fn text(self) -> &'a str {
         &self.data().text
     }
@@ -465,10 +466,8 @@ impl<'i> Parser<'i> {
             }
             let at = self.pos;
             self.pos += 1;
+            // A reference cannot run past the value: its `;` would have to be the quote.
             let c = self.reference(at)?;
-            if self.pos > end {
-                return self.fail(at, "a malformed reference");
-            }
             buf.push_raw(c);
         }
         self.pos = after;
@@ -572,10 +571,19 @@ impl<'i> Parser<'i> {
     }
 
     fn declaration_attribute(&mut self) -> Result<(), String> {
-        self.qname()?;
+        self.attribute_text().map(|_| ())
+    }
+
+    /// `Name = "value"` (or single quotes): the prefix, the local name and where the raw value
+    /// is, every character of it an XML character and none of them `<`.
+    fn attribute_text(&mut self) -> Result<(&'i str, &'i str, (usize, usize)), String> {
+        let (prefix, local) = self.qname()?;
         let quote = self.eq_quote()?;
+        let start = self.pos;
         self.chars_while(|_, c| c != quote as char && c != '<')?;
-        self.consume_byte(quote)
+        let end = self.pos;
+        self.consume_byte(quote)?;
+        Ok((prefix, local, (start, end)))
     }
 
     fn misc(&mut self) -> Result<(), String> {
@@ -647,27 +655,8 @@ impl<'i> Parser<'i> {
                         self.consume_spaces()?;
                     }
                     let at = self.pos;
-                    let (a_prefix, a_local) = self.qname()?;
-                    let quote = self.eq_quote()?;
-                    let value_start = self.pos;
-                    let Some(len) = self.b[value_start..]
-                        .iter()
-                        .position(|b| *b == quote || *b == b'<')
-                    else {
-                        self.pos = self.b.len();
-                        return self.fail_here("unexpected end of the document");
-                    };
-                    let value_end = value_start + len;
-                    let bad = self.text[value_start..value_end]
-                        .char_indices()
-                        .find(|(_, c)| !is_xml_char(*c));
-                    if let Some((i, c)) = bad {
-                        self.pos = value_start + i;
-                        return self.fail_here(&not_xml_char(c));
-                    }
-                    self.pos = value_end;
-                    self.consume_byte(quote)?;
-                    let value = self.attribute_value(value_start, value_start + len)?;
+                    let (a_prefix, a_local, value) = self.attribute_text()?;
+                    let value = self.attribute_value(value.0, value.1)?;
                     self.attribute(a_prefix, a_local, at, value, own, &mut attributes)?;
                 }
             }
